@@ -1,0 +1,9 @@
+/**
+ * Review requests as they pass through the outbox.
+ */
+@Export
+@Version("1.0.0")
+package de.bewertungsbox.api.notify;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,323 @@
+package de.bewertungsbox.customerstore.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bewertungsbox.api.customer.BatchResult;
+import de.bewertungsbox.api.customer.CustomerInput;
+import de.bewertungsbox.api.customer.FieldError;
+import de.bewertungsbox.api.customer.StoreUnavailableException;
+import de.bewertungsbox.api.customer.UpsertOutcome;
+import de.bewertungsbox.api.customer.UpsertResult;
+
+/**
+ * Creates or updates a batch of customers in one transaction: validates every record through
+ * {@link CustomerNormaliser}, looks up existing identities with three set queries, merges records that share an
+ * identity, then writes new rows, changed rows and new external references as JDBC batches. Stateless apart from
+ * its collaborators; safe for concurrent use (a batch that collides with a concurrent writer is retried once).
+ */
+public final class BulkUpserter {
+    private static final Logger LOG = LoggerFactory.getLogger(BulkUpserter.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource ds;
+    private final Clock clock;
+
+    /**
+     * @param ds    the database
+     * @param clock source of "now" for signup defaults and timestamps
+     */
+    public BulkUpserter(DataSource ds, Clock clock) {
+        this.ds = ds;
+        this.clock = clock;
+    }
+
+    /**
+     * @param project the project's id and default phone region
+     * @param inputs  the records
+     * @return one result per record
+     */
+    public BatchResult upsert(ProjectRef project, List<CustomerInput> inputs) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    BatchResult r = upsert(c, project, inputs);
+                    c.commit();
+                    return r;
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        LOG.debug("Batch for project {} collided with a concurrent writer; retrying once", project.id());
+                        continue;
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("could not store customers: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private BatchResult upsert(Connection c, ProjectRef project, List<CustomerInput> inputs) throws SQLException {
+        Instant now = clock.instant();
+        LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        Map<String, UUID> locations = Locations.load(c, project.id());
+        UpsertResult[] results = new UpsertResult[inputs.size()];
+        Normalised[] valid = new Normalised[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            CustomerNormaliser.Result r = CustomerNormaliser.normalise(inputs.get(i), project.region(),
+                    key -> Locations.resolve(locations, key), now);
+            if (r.ok()) {
+                valid[i] = r.value();
+            } else {
+                results[i] = new UpsertResult(i, UpsertOutcome.REJECTED, null, r.errors());
+            }
+        }
+        Existing existing = Existing.load(c, project.id(), valid);
+        Map<String, CustomerRow> newRefs = new LinkedHashMap<>();
+        List<CustomerRow> inserts = new ArrayList<>();
+        for (int i = 0; i < valid.length; i++) {
+            Normalised n = valid[i];
+            if (n == null) {
+                continue;
+            }
+            results[i] = apply(i, n, existing, newRefs, inserts, nowUtc);
+        }
+        write(c, project.id(), inserts, existing.rows.values(), newRefs, nowUtc);
+        return new BatchResult(List.of(results));
+    }
+
+    private static UpsertResult apply(int index, Normalised n, Existing ex, Map<String, CustomerRow> newRefs,
+                                      List<CustomerRow> inserts, LocalDateTime nowUtc) {
+        String refKey = n.externalId() == null ? null : Existing.refKey(n.source(), n.externalId());
+        CustomerRow row = refKey == null ? null : ex.byRef.get(refKey);
+        if (row == null && n.email() != null) {
+            row = ex.byEmail.get(n.email());
+        }
+        if (row == null && n.email() == null && n.phone() != null) {
+            row = ex.byPhone.get(n.phone());
+        }
+        LocalDateTime signedUp = n.signedUpAt() == null ? null : LocalDateTime.ofInstant(n.signedUpAt(), ZoneOffset.UTC);
+        LocalDateTime optedOut = n.unsubscribedAt() == null ? null
+                : LocalDateTime.ofInstant(n.unsubscribedAt(), ZoneOffset.UTC);
+        if (row == null) {
+            row = new CustomerRow(Ids.next(), true);
+            row.merge(n, signedUp == null ? nowUtc : signedUp, optedOut);
+            inserts.add(row);
+            ex.index(row);
+            if (refKey != null) {
+                ex.byRef.put(refKey, row);
+                newRefs.put(refKey, row);
+            }
+            return new UpsertResult(index, UpsertOutcome.CREATED, row.id, List.of());
+        }
+        if (n.email() != null && !n.email().equals(row.email)) {
+            CustomerRow owner = ex.byEmail.get(n.email());
+            if (owner != null && owner != row) {
+                return new UpsertResult(index, UpsertOutcome.REJECTED, null, List.of(new FieldError("email",
+                        "'" + n.email() + "' belongs to another customer of this project")));
+            }
+        }
+        String oldEmail = row.email;
+        boolean changed = row.merge(n, signedUp, optedOut);
+        if (oldEmail != null && !oldEmail.equals(row.email)) {
+            ex.byEmail.remove(oldEmail, row);
+        }
+        ex.index(row);
+        if (refKey != null && !ex.byRef.containsKey(refKey)) {
+            ex.byRef.put(refKey, row);
+            newRefs.put(refKey, row);
+            changed = true;
+        }
+        if (changed && !row.isNew) {
+            row.dirty = true;
+        }
+        return new UpsertResult(index, changed ? UpsertOutcome.UPDATED : UpsertOutcome.UNCHANGED, row.id, List.of());
+    }
+
+    private static void write(Connection c, UUID projectId, List<CustomerRow> inserts, Iterable<CustomerRow> loaded,
+                              Map<String, CustomerRow> newRefs, LocalDateTime nowUtc) throws SQLException {
+        if (!inserts.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bb_customer (id, project_id, first_name, "
+                    + "last_name, email, phone, company, location_id, signed_up_at, has_subscription, opted_out_at, "
+                    + "sources, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (CustomerRow r : inserts) {
+                    ps.setObject(1, r.id);
+                    ps.setObject(2, projectId);
+                    bindFields(ps, 3, r);
+                    ps.setObject(13, nowUtc);
+                    ps.setObject(14, nowUtc);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE bb_customer SET first_name=?, last_name=?, email=?, "
+                + "phone=?, company=?, location_id=?, signed_up_at=?, has_subscription=?, opted_out_at=?, sources=?, "
+                + "updated_at=? WHERE id=? AND project_id=?")) {
+            int n = 0;
+            for (CustomerRow r : loaded) {
+                if (r.dirty) {
+                    bindFields(ps, 1, r);
+                    ps.setObject(11, nowUtc);
+                    ps.setObject(12, r.id);
+                    ps.setObject(13, projectId);
+                    ps.addBatch();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                ps.executeBatch();
+            }
+        }
+        if (!newRefs.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO bb_customer_ref (project_id, source, external_id, customer_id) VALUES (?,?,?,?)")) {
+                for (Map.Entry<String, CustomerRow> e : newRefs.entrySet()) {
+                    int sep = e.getKey().indexOf('\u0000');
+                    ps.setObject(1, projectId);
+                    ps.setString(2, e.getKey().substring(0, sep));
+                    ps.setString(3, e.getKey().substring(sep + 1));
+                    ps.setObject(4, e.getValue().id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void bindFields(PreparedStatement ps, int at, CustomerRow r) throws SQLException {
+        ps.setString(at, r.firstName);
+        ps.setString(at + 1, r.lastName);
+        ps.setString(at + 2, r.email);
+        ps.setString(at + 3, r.phone);
+        ps.setString(at + 4, r.company);
+        ps.setObject(at + 5, r.locationId);
+        ps.setObject(at + 6, r.signedUpAt);
+        ps.setBoolean(at + 7, r.hasSubscription);
+        ps.setObject(at + 8, r.optedOutAt);
+        ps.setString(at + 9, r.sourcesColumn());
+    }
+
+    /** The project a batch writes into. */
+    public record ProjectRef(UUID id, String region) {
+    }
+
+    /** Customers of the project that the batch's identities already match, indexed three ways. */
+    private static final class Existing {
+        final Map<UUID, CustomerRow> rows = new HashMap<>();
+        final Map<String, CustomerRow> byRef = new HashMap<>();
+        final Map<String, CustomerRow> byEmail = new HashMap<>();
+        final Map<String, CustomerRow> byPhone = new HashMap<>();
+
+        static String refKey(String source, String externalId) {
+            return source + '\u0000' + externalId;
+        }
+
+        void index(CustomerRow r) {
+            if (r.email != null) {
+                byEmail.putIfAbsent(r.email, r);
+            }
+            if (r.phone != null) {
+                byPhone.putIfAbsent(r.phone, r);
+            }
+        }
+
+        static Existing load(Connection c, UUID projectId, Normalised[] batch) throws SQLException {
+            Existing ex = new Existing();
+            Map<String, List<String>> refsBySource = new HashMap<>();
+            List<String> emails = new ArrayList<>();
+            List<String> phones = new ArrayList<>();
+            for (Normalised n : batch) {
+                if (n == null) {
+                    continue;
+                }
+                if (n.externalId() != null) {
+                    refsBySource.computeIfAbsent(n.source(), s -> new ArrayList<>()).add(n.externalId());
+                }
+                if (n.email() != null) {
+                    emails.add(n.email());
+                } else if (n.phone() != null) {
+                    phones.add(n.phone());
+                }
+            }
+            Map<String, UUID> refIds = new HashMap<>();
+            for (Map.Entry<String, List<String>> e : refsBySource.entrySet()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT external_id, customer_id FROM bb_customer_ref "
+                        + "WHERE project_id = ? AND source = ? AND external_id = ANY (?)")) {
+                    ps.setObject(1, projectId);
+                    ps.setString(2, e.getKey());
+                    ps.setArray(3, c.createArrayOf("VARCHAR", e.getValue().toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            refIds.put(refKey(e.getKey(), rs.getString(1)), rs.getObject(2, UUID.class));
+                        }
+                    }
+                }
+            }
+            if (!refIds.isEmpty()) {
+                ex.select(c, projectId, "id", uuidArray(c, refIds.values()));
+                refIds.forEach((key, id) -> ex.byRef.put(key, ex.rows.get(id)));
+            }
+            if (!emails.isEmpty()) {
+                ex.select(c, projectId, "email", c.createArrayOf("VARCHAR", emails.toArray()));
+            }
+            if (!phones.isEmpty()) {
+                ex.select(c, projectId, "phone", c.createArrayOf("VARCHAR", phones.toArray()));
+            }
+            return ex;
+        }
+
+        private static Array uuidArray(Connection c, java.util.Collection<UUID> ids) throws SQLException {
+            return c.createArrayOf(Dialect.of(c) == Dialect.POSTGRESQL ? "uuid" : "UUID", ids.toArray());
+        }
+
+        private void select(Connection c, UUID projectId, String column, Array values) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CustomerRow.COLUMNS + " FROM bb_customer "
+                    + "WHERE project_id = ? AND " + column + " = ANY (?) ORDER BY id")) {
+                ps.setObject(1, projectId);
+                ps.setArray(2, values);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        if (rows.containsKey(id)) {
+                            continue;
+                        }
+                        CustomerRow r = new CustomerRow(id, false);
+                        r.firstName = rs.getString(2);
+                        r.lastName = rs.getString(3);
+                        r.email = rs.getString(4);
+                        r.phone = rs.getString(5);
+                        r.company = rs.getString(6);
+                        r.locationId = rs.getObject(7, UUID.class);
+                        r.signedUpAt = rs.getObject(8, LocalDateTime.class);
+                        r.hasSubscription = rs.getBoolean(9);
+                        r.optedOutAt = rs.getObject(10, LocalDateTime.class);
+                        r.sourcesFromColumn(rs.getString(11));
+                        rows.put(id, r);
+                        index(r);
+                    }
+                }
+            }
+        }
+    }
+}
