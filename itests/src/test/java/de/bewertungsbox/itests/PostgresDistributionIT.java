@@ -1,0 +1,85 @@
+package de.bewertungsbox.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.Assume;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Our distribution switched to PostgreSQL by editing only {@code etc/org.ops4j.datasource-bewertungsbox.cfg}, as
+ * README.md describes. Runs when {@code BB_TEST_POSTGRES_URL} is set (CI sets it), in a fresh schema; skipped
+ * otherwise.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PostgresDistributionIT extends ItestSupport {
+    private static final String PG = System.getenv("BB_TEST_POSTGRES_URL");
+
+    @Configuration
+    public Option[] config() throws Exception {
+        return baseConfig();
+    }
+
+    @Override
+    protected Option[] extraOptions() {
+        if (PG == null || PG.isBlank()) {
+            return new Option[] {systemProperty("bb.itest.pg").value("false")};
+        }
+        String schema = "bbit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String user = System.getenv().getOrDefault("BB_TEST_POSTGRES_USER", "postgres");
+        String password = System.getenv().getOrDefault("BB_TEST_POSTGRES_PASSWORD", "");
+        try (Connection c = DriverManager.getConnection(PG, user, password); Statement st = c.createStatement()) {
+            List<String> old = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'bbit\\_%'")) {
+                while (rs.next()) {
+                    old.add(rs.getString(1));
+                }
+            }
+            for (String s : old) {
+                st.execute("DROP SCHEMA " + s + " CASCADE");
+            }
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot prepare PostgreSQL at " + PG, e);
+        }
+        String cfg = "etc/org.ops4j.datasource-bewertungsbox.cfg";
+        String sep = PG.contains("?") ? "&" : "?";
+        return new Option[] {
+            systemProperty("bb.itest.pg").value("true"),
+            editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
+            editConfigurationFilePut(cfg, "url", PG + sep + "currentSchema=" + schema + "&reWriteBatchedInserts=true"),
+            editConfigurationFilePut(cfg, "user", user),
+            editConfigurationFilePut(cfg, "password", password),
+        };
+    }
+
+    @Test
+    public void runsOnPostgresql() throws Exception {
+        Assume.assumeTrue("BB_TEST_POSTGRES_URL not set: PostgreSQL distribution test skipped",
+                Boolean.getBoolean("bb.itest.pg"));
+        assertEverythingOfOursRuns();
+        StoreChecks.writeAndRead(this, "On Postgres", "pg@example.com");
+        try (Connection c = service(DataSource.class).getConnection()) {
+            assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
+        }
+    }
+}
