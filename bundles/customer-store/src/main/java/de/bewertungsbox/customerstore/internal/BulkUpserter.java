@@ -1,6 +1,5 @@
 package de.bewertungsbox.customerstore.internal;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -37,6 +37,10 @@ import de.bewertungsbox.api.customer.UpsertResult;
 public final class BulkUpserter {
     private static final Logger LOG = LoggerFactory.getLogger(BulkUpserter.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Batches at least this large are validated in parallel. */
+    private static final int PARALLEL_FROM = 256;
+    /** On PostgreSQL, at least this many new rows are written with COPY instead of INSERT. */
+    private static final int COPY_FROM = 64;
 
     private final DataSource ds;
     private final Clock clock;
@@ -83,7 +87,10 @@ public final class BulkUpserter {
         Map<String, UUID> locations = Locations.load(c, project.id());
         UpsertResult[] results = new UpsertResult[inputs.size()];
         Normalised[] valid = new Normalised[inputs.size()];
-        for (int i = 0; i < inputs.size(); i++) {
+        // Validation is pure CPU (libphonenumber dominates) and needs no connection: spread large batches over
+        // the cores while the database waits.
+        IntStream indexes = IntStream.range(0, inputs.size());
+        (inputs.size() >= PARALLEL_FROM ? indexes.parallel() : indexes).forEach(i -> {
             CustomerNormaliser.Result r = CustomerNormaliser.normalise(inputs.get(i), project.region(),
                     key -> Locations.resolve(locations, key), now);
             if (r.ok()) {
@@ -91,7 +98,7 @@ public final class BulkUpserter {
             } else {
                 results[i] = new UpsertResult(i, UpsertOutcome.REJECTED, null, r.errors());
             }
-        }
+        });
         Existing existing = Existing.load(c, project.id(), valid);
         Map<String, CustomerRow> newRefs = new LinkedHashMap<>();
         List<CustomerRow> inserts = new ArrayList<>();
@@ -156,7 +163,10 @@ public final class BulkUpserter {
 
     private static void write(Connection c, UUID projectId, List<CustomerRow> inserts, Iterable<CustomerRow> loaded,
                               Map<String, CustomerRow> newRefs, LocalDateTime nowUtc) throws SQLException {
-        if (!inserts.isEmpty()) {
+        if (!inserts.isEmpty() && inserts.size() >= COPY_FROM && Dialect.of(c) == Dialect.POSTGRESQL
+                && PgCopy.available(c)) {
+            PgCopy.insert(c, projectId, inserts, nowUtc);
+        } else if (!inserts.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO bb_customer (id, project_id, first_name, "
                     + "last_name, email, phone, company, location_id, signed_up_at, has_subscription, opted_out_at, "
                     + "sources, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -261,46 +271,31 @@ public final class BulkUpserter {
                 }
             }
             Map<String, UUID> refIds = new HashMap<>();
+            KeyQuery q = new KeyQuery(c);
             for (Map.Entry<String, List<String>> e : refsBySource.entrySet()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT external_id, customer_id FROM bb_customer_ref "
-                        + "WHERE project_id = ? AND source = ? AND external_id = ANY (?)")) {
-                    ps.setObject(1, projectId);
-                    ps.setString(2, e.getKey());
-                    ps.setArray(3, c.createArrayOf("VARCHAR", e.getValue().toArray()));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            refIds.put(refKey(e.getKey(), rs.getString(1)), rs.getObject(2, UUID.class));
-                        }
-                    }
-                }
+                q.run("SELECT external_id, customer_id FROM bb_customer_ref WHERE project_id = ? AND source = ? AND "
+                        + "external_id", List.of(projectId, e.getKey()), e.getValue(), "VARCHAR", rs ->
+                        refIds.put(refKey(e.getKey(), rs.getString(1)), rs.getObject(2, UUID.class)));
             }
             if (!refIds.isEmpty()) {
-                ex.select(c, projectId, "id", uuidArray(c, refIds.values()));
+                ex.select(q, projectId, "id", List.copyOf(new java.util.HashSet<>(refIds.values())), "UUID");
                 refIds.forEach((key, id) -> ex.byRef.put(key, ex.rows.get(id)));
             }
             if (!emails.isEmpty()) {
-                ex.select(c, projectId, "email", c.createArrayOf("VARCHAR", emails.toArray()));
+                ex.select(q, projectId, "email", emails, "VARCHAR");
             }
             if (!phones.isEmpty()) {
-                ex.select(c, projectId, "phone", c.createArrayOf("VARCHAR", phones.toArray()));
+                ex.select(q, projectId, "phone", phones, "VARCHAR");
             }
             return ex;
         }
 
-        private static Array uuidArray(Connection c, java.util.Collection<UUID> ids) throws SQLException {
-            return c.createArrayOf(Dialect.of(c) == Dialect.POSTGRESQL ? "uuid" : "UUID", ids.toArray());
-        }
-
-        private void select(Connection c, UUID projectId, String column, Array values) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + CustomerRow.COLUMNS + " FROM bb_customer "
-                    + "WHERE project_id = ? AND " + column + " = ANY (?) ORDER BY id")) {
-                ps.setObject(1, projectId);
-                ps.setArray(2, values);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
+        private void select(KeyQuery q, UUID projectId, String column, List<?> keys, String type) throws SQLException {
+            q.run("SELECT " + CustomerRow.COLUMNS + " FROM bb_customer WHERE project_id = ? AND " + column,
+                    List.of(projectId), keys, type, rs -> {
                         UUID id = rs.getObject(1, UUID.class);
                         if (rows.containsKey(id)) {
-                            continue;
+                            return;
                         }
                         CustomerRow r = new CustomerRow(id, false);
                         r.firstName = rs.getString(2);
@@ -315,9 +310,7 @@ public final class BulkUpserter {
                         r.sourcesFromColumn(rs.getString(11));
                         rows.put(id, r);
                         index(r);
-                    }
-                }
-            }
+                    });
         }
     }
 }

@@ -1,0 +1,74 @@
+package de.bewertungsbox.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs the benchmarks named on the command line and prints one line per measurement.
+ *
+ * <pre>
+ * java -Xmx256m -jar bench/target/bench.jar [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL]
+ * </pre>
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = parse(args);
+        int rows = Integer.parseInt(opt.getOrDefault("rows", "1000000"));
+        int batch = Integer.parseInt(opt.getOrDefault("batch", "5000"));
+        int writers = Integer.parseInt(opt.getOrDefault("writers", "2"));
+        String pgUrl = opt.getOrDefault("pg-url", System.getenv().getOrDefault("BB_TEST_POSTGRES_URL", ""));
+        List<String> dbs = List.of(opt.getOrDefault("db", pgUrl.isBlank() ? "h2" : "h2,postgresql").split(","));
+        System.out.printf(Locale.ROOT, "BewertungsBox store benchmark: %,d customers, batches of %,d, max heap %d MB%n",
+                rows, batch, Runtime.getRuntime().maxMemory() >> 20);
+        List<String> report = new ArrayList<>();
+        for (String db : dbs) {
+            try (BenchDatabase d = "h2".equals(db) ? BenchDatabase.h2(Files.createTempDirectory("bb-bench-h2"))
+                    : BenchDatabase.postgres(pgUrl)) {
+                StoreBench sb = new StoreBench(d, rows, batch);
+                report.add(sb.floor());
+                report.add(sb.storeUpsert("store, new customers", 1, false));
+                report.add(sb.storeUpsert("store, new customers", writers, false));
+                report.add(sb.storeUpsert("store, same rows again", writers, true));
+            }
+        }
+        System.out.println();
+        System.out.println("Summary");
+        report.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "peak heap in use (sampled after each batch): %d MB, limit -Xmx %d MB%n", peakHeapMb(),
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static volatile long peakHeap;
+
+    /** Samples the heap in use (called after every batch); the JVM's -Xmx is the hard limit. */
+    static void sampleHeap() {
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        if (used > peakHeap) {
+            peakHeap = used;
+        }
+    }
+
+    static long peakHeapMb() {
+        return peakHeap >> 20;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL]");
+            }
+            m.put(args[i].substring(2), args[++i]);
+        }
+        return m;
+    }
+
+}
