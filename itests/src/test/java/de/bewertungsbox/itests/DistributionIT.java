@@ -3,6 +3,11 @@ package de.bewertungsbox.itests;
 import static org.junit.Assert.assertEquals;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -37,6 +42,16 @@ public class DistributionIT extends ItestSupport {
     @Test
     public void everyFeatureAndBundleOfOursRuns() throws Exception {
         assertEverythingOfOursRuns();
+    }
+
+    @Test
+    public void bootLogHasNoErrors() throws Exception {
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        List<String> errors;
+        try (Stream<String> lines = Files.lines(log)) {
+            errors = lines.filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
+        }
+        assertEquals("ERROR lines in " + log, List.of(), errors);
     }
 
     @Test

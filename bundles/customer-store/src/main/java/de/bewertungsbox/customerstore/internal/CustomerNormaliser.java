@@ -125,8 +125,11 @@ public final class CustomerNormaliser {
         if (blank(raw)) {
             return null;
         }
-        String v = WHITESPACE.matcher(raw.strip()).replaceAll(" ");
-        if (v.codePoints().anyMatch(Character::isISOControl)) {
+        String v = raw.strip();
+        if (needsCollapsing(v)) {
+            v = WHITESPACE.matcher(v).replaceAll(" ");
+        }
+        if (v.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError(field, "contains control characters"));
             return null;
         }
@@ -195,6 +198,17 @@ public final class CustomerNormaliser {
             errors.add(new FieldError("phone", "'" + shorten(raw) + "' is not a phone number"));
             return null;
         }
+    }
+
+    /** Whether a stripped value has whitespace other than single spaces (the common case has none). */
+    private static boolean needsCollapsing(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (Character.isWhitespace(ch) && (ch != ' ' || v.charAt(i + 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasError(List<FieldError> errors, String field) {

@@ -65,7 +65,7 @@ class StoreLauncherTest {
                     case "encryption_key" -> "";
                     case "key_file" -> keyFile.toString();
                     case "max_retry_seconds" -> 1;
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    default -> throw new AssertionError("unexpected call: " + method.getName());
                 });
     }
 
@@ -73,7 +73,7 @@ class StoreLauncherTest {
         return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("registerService")) {
-                        throw new UnsupportedOperationException(method.getName());
+                        throw new AssertionError("unexpected call: " + method.getName());
                     }
                     registered.add(((Class<?>) args[0]).getName());
                     latch.countDown();
