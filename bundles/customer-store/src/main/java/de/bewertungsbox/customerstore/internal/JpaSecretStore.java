@@ -23,6 +23,12 @@ public final class JpaSecretStore implements SecretStore {
 
     @Override
     public void put(UUID projectId, String name, String value) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new IllegalArgumentException("a secret name is 1 to 100 characters");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("secret '" + name + "' has no value; delete it instead");
+        }
         String ct = cipher.encrypt(value, projectId + "/" + name);
         jpa.tx(em -> {
             SecretEntity s = em.find(SecretEntity.class, new SecretEntity.Key(projectId, name));
