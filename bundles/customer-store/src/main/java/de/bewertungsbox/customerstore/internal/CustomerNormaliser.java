@@ -57,6 +57,9 @@ public final class CustomerNormaliser {
      * @return the normalised record or every field error
      */
     static Result normalise(CustomerInput in, String region, Function<String, UUID> locations, Instant now) {
+        if (in == null) {
+            return new Result(null, List.of(new FieldError("record", "is empty (null)")));
+        }
         List<FieldError> errors = new ArrayList<>();
         String first = name(in.firstName(), "first_name", NAME_MAX, errors);
         if (first == null && !hasError(errors, "first_name")) {

@@ -117,11 +117,13 @@ class CustomerStoreTest extends StoreTestBase {
         batch.set(500, CustomerInput.builder().firstName("X").email("x500@example.com").location("paris").build());
         batch.set(999, CustomerInput.builder().lastName("X").build());
         batch.add(CustomerInput.builder().firstName("F10").lastName("Again").email("C10@example.com").build());
+        batch.add(null);
 
         BatchResult r = store.upsertAll(p, batch);
         assertEquals(996, r.count(UpsertOutcome.CREATED));
         assertEquals(1, r.count(UpsertOutcome.UPDATED));
-        assertEquals(4, r.count(UpsertOutcome.REJECTED));
+        assertEquals(5, r.count(UpsertOutcome.REJECTED));
+        assertEquals(List.of(new FieldError("record", "is empty (null)")), r.results().get(1001).errors());
         for (int i : bad) {
             assertEquals(UpsertOutcome.REJECTED, r.results().get(i).outcome(), "row " + i);
             assertFalse(r.results().get(i).errors().isEmpty());
