@@ -31,7 +31,6 @@ import de.bewertungsbox.api.customer.ValidationException;
  */
 final class ChargeWriter {
     private static final Pattern CURRENCY = Pattern.compile("[a-z]{3}");
-    private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,31}");
 
     private final DataSource ds;
     private final Clock clock;
@@ -42,19 +41,13 @@ final class ChargeWriter {
     }
 
     ChargeResult add(UUID projectId, String region, ChargeInput in) {
-        String currency = in.currency() == null ? "" : in.currency().strip().toLowerCase(Locale.ROOT);
-        String source = in.source() == null || in.source().isBlank() ? "api" : in.source().strip().toLowerCase(Locale.ROOT);
         List<FieldError> errors = new java.util.ArrayList<>();
+        String currency = in.currency() == null ? "" : in.currency().strip().toLowerCase(Locale.ROOT);
         if (!CURRENCY.matcher(currency).matches()) {
             errors.add(new FieldError("currency", "must be a three-letter ISO 4217 code such as 'eur'"));
         }
-        if (!SOURCE.matcher(source).matches()) {
-            errors.add(new FieldError("source", "must be 1 to 32 letters, digits, '.', '_' or '-'"));
-        }
-        String externalId = in.externalId() == null || in.externalId().isBlank() ? null : in.externalId().strip();
-        if (externalId != null && externalId.length() > CustomerNormaliser.EXTERNAL_ID_MAX) {
-            errors.add(new FieldError("external_id", "is longer than 255 characters"));
-        }
+        String source = CustomerNormaliser.source(in.source(), errors);
+        String externalId = CustomerNormaliser.externalId(in.externalId(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -86,14 +86,8 @@ public final class CustomerNormaliser {
         } else if (signedUp != null && signedUp.isBefore(EARLIEST)) {
             errors.add(new FieldError("signed_up_at", "is before 1900: " + signedUp));
         }
-        String source = blank(in.source()) ? "api" : in.source().strip().toLowerCase(Locale.ROOT);
-        if (!SOURCE.matcher(source).matches()) {
-            errors.add(new FieldError("source", "must be 1 to 32 letters, digits, '.', '_' or '-'"));
-        }
-        String externalId = blank(in.externalId()) ? null : in.externalId().strip();
-        if (externalId != null && externalId.length() > EXTERNAL_ID_MAX) {
-            errors.add(new FieldError("external_id", "is longer than " + EXTERNAL_ID_MAX + " characters"));
-        }
+        String source = source(in.source(), errors);
+        String externalId = externalId(in.externalId(), errors);
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }
@@ -122,6 +116,24 @@ public final class CustomerNormaliser {
     public static String normalisePhone(String raw, String region) {
         List<FieldError> ignored = new ArrayList<>();
         return phone(raw, region, ignored);
+    }
+
+    /** A source id: lower case, 1 to 32 characters; blank means {@code api}. Shared with charges. */
+    static String source(String raw, List<FieldError> errors) {
+        String source = blank(raw) ? "api" : raw.strip().toLowerCase(Locale.ROOT);
+        if (!SOURCE.matcher(source).matches()) {
+            errors.add(new FieldError("source", "must be 1 to 32 letters, digits, '.', '_' or '-'"));
+        }
+        return source;
+    }
+
+    /** A source's own id, trimmed; blank means none. Shared with charges. */
+    static String externalId(String raw, List<FieldError> errors) {
+        String externalId = blank(raw) ? null : raw.strip();
+        if (externalId != null && externalId.length() > EXTERNAL_ID_MAX) {
+            errors.add(new FieldError("external_id", "is longer than " + EXTERNAL_ID_MAX + " characters"));
+        }
+        return externalId;
     }
 
     private static String name(String raw, String field, int max, List<FieldError> errors) {
