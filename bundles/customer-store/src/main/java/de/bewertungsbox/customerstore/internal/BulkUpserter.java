@@ -56,16 +56,34 @@ public final class BulkUpserter {
     }
 
     /**
+     * Validates one record exactly as {@link #upsert} would, storing nothing.
+     *
+     * @param project the project
+     * @param input   the record
+     * @return every field error, empty when valid
+     */
+    public List<FieldError> check(ProjectRef project, CustomerInput input) {
+        UpsertResult[] rejected = new UpsertResult[1];
+        validate(java.util.Collections.singletonList(input), project, locations(project), clock.instant(), rejected);
+        return rejected[0] == null ? List.of() : rejected[0].errors();
+    }
+
+    private Map<String, UUID> locations(ProjectRef project) {
+        try (Connection c = ds.getConnection()) {
+            return Locations.load(c, project.id());
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("could not read locations: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param project the project's id and default phone region
      * @param inputs  the records
      * @return one result per record
      */
     public BatchResult upsert(ProjectRef project, List<CustomerInput> inputs) {
         try {
-            Map<String, UUID> locations;
-            try (Connection c = ds.getConnection()) {
-                locations = Locations.load(c, project.id());
-            }
+            Map<String, UUID> locations = locations(project);
             Instant now = clock.instant();
             // Validation holds no connection, so concurrent batches validate while others write.
             UpsertResult[] rejected = new UpsertResult[inputs.size()];

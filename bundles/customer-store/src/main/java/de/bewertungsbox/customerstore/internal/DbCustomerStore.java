@@ -65,14 +65,7 @@ public final class DbCustomerStore implements CustomerStore {
 
     @Override
     public List<FieldError> validate(UUID projectId, CustomerInput input) {
-        String region = region(projectId);
-        try (Connection c = ds.getConnection()) {
-            Map<String, UUID> locations = Locations.load(c, projectId);
-            return CustomerNormaliser.normalise(input, region, k -> Locations.resolve(locations, k), clock.instant())
-                    .errors();
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("could not read locations: " + e.getMessage(), e);
-        }
+        return upserter.check(new BulkUpserter.ProjectRef(projectId, region(projectId)), input);
     }
 
     @Override

@@ -162,7 +162,6 @@ public final class JpaProjectStore implements ProjectStore {
             List<ApiKeyEntity> keys = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.prefix = :p",
                     ApiKeyEntity.class).setParameter("p", prefix).getResultList();
             if (keys.isEmpty()) {
-                Tokens.sameHash(hash, hash);
                 return Optional.<Project>empty();
             }
             ApiKeyEntity k = keys.get(0);
