@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -82,17 +83,43 @@ public final class BulkUpserter {
      * @return one result per record
      */
     public BatchResult upsert(ProjectRef project, List<CustomerInput> inputs) {
+        return upsert(project, inputs, null, false, null);
+    }
+
+    /**
+     * Validates and stores a batch, optionally with errors found before validation, as a dry run, and with more
+     * work in the same transaction.
+     *
+     * @param project   the project's id and default phone region
+     * @param inputs    the records; a {@code null} record must come with pre-errors
+     * @param preErrors per record, errors found before validation (a record with any is rejected), or {@code null}
+     * @param dryRun    look up and merge as usual, then roll the customer writes back
+     * @param after     runs on the same connection before commit, with the batch's results; or {@code null}
+     * @return one result per record
+     */
+    public BatchResult upsert(ProjectRef project, List<CustomerInput> inputs, List<List<FieldError>> preErrors,
+                              boolean dryRun, AfterWrite after) {
         try {
             Map<String, UUID> locations = locations(project);
             Instant now = clock.instant();
             // Validation holds no connection, so concurrent batches validate while others write.
             UpsertResult[] rejected = new UpsertResult[inputs.size()];
             Normalised[] valid = validate(inputs, project, locations, now, rejected);
+            if (preErrors != null) {
+                addPreErrors(inputs, preErrors, valid, rejected);
+            }
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = ds.getConnection()) {
                     c.setAutoCommit(false);
                     try {
+                        Savepoint beforeWrites = dryRun ? c.setSavepoint() : null;
                         BatchResult r = write(c, project.id(), valid, rejected.clone(), now);
+                        if (beforeWrites != null) {
+                            c.rollback(beforeWrites);
+                        }
+                        if (after != null) {
+                            after.run(c, r);
+                        }
                         c.commit();
                         return r;
                     } catch (SQLException e) {
@@ -109,6 +136,38 @@ public final class BulkUpserter {
         } catch (SQLException e) {
             throw new StoreUnavailableException("could not store customers: " + e.getMessage(), e);
         }
+    }
+
+    /** Rejects records with pre-errors; their validation errors follow, except for fields already named. */
+    private static void addPreErrors(List<CustomerInput> inputs, List<List<FieldError>> preErrors,
+                                     Normalised[] valid, UpsertResult[] rejected) {
+        for (int i = 0; i < inputs.size(); i++) {
+            List<FieldError> pre = preErrors.get(i);
+            if (pre == null || pre.isEmpty()) {
+                continue;
+            }
+            List<FieldError> all = new ArrayList<>(pre);
+            if (inputs.get(i) != null && rejected[i] != null) {
+                for (FieldError e : rejected[i].errors()) {
+                    if (pre.stream().noneMatch(p -> p.field().equals(e.field()))) {
+                        all.add(e);
+                    }
+                }
+            }
+            valid[i] = null;
+            rejected[i] = new UpsertResult(i, UpsertOutcome.REJECTED, null, all);
+        }
+    }
+
+    /** More work for the batch's transaction. */
+    @FunctionalInterface
+    public interface AfterWrite {
+        /**
+         * @param c      the batch's connection, inside its transaction
+         * @param result the batch's results
+         * @throws SQLException to roll the whole batch back
+         */
+        void run(Connection c, BatchResult result) throws SQLException;
     }
 
     /** Validates every record (in parallel for large batches); rejections go to {@code rejected}. */

@@ -84,6 +84,20 @@ public final class DbCustomerStore implements CustomerStore {
         return upserter.upsert(new BulkUpserter.ProjectRef(projectId, region(projectId)), inputs);
     }
 
+    /**
+     * The bulk path with the import engine's extras: errors found before validation, dry run, and more work in
+     * the batch's transaction (see {@link BulkUpserter#upsert(BulkUpserter.ProjectRef, List, List, boolean,
+     * BulkUpserter.AfterWrite)}).
+     */
+    BatchResult upsertForImport(UUID projectId, List<CustomerInput> inputs, List<List<FieldError>> preErrors,
+                                boolean dryRun, BulkUpserter.AfterWrite after) {
+        if (inputs.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH + " records, got " + inputs.size());
+        }
+        return upserter.upsert(new BulkUpserter.ProjectRef(projectId, region(projectId)), inputs, preErrors, dryRun,
+                after);
+    }
+
     @Override
     public Optional<Customer> find(UUID projectId, UUID customerId) {
         return jpa.tx(em -> {

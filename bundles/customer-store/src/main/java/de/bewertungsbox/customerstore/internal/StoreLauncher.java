@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
 import de.bewertungsbox.api.customer.CustomerStore;
 import de.bewertungsbox.api.customer.ProjectStore;
 import de.bewertungsbox.api.customer.SecretStore;
+import de.bewertungsbox.api.importjob.ImportJobStore;
 import de.bewertungsbox.customerstore.internal.jpa.Jpa;
 
 /**
  * Brings the store up: waits until the database answers, applies pending migrations, then registers
- * {@link CustomerStore}, {@link ProjectStore} and {@link SecretStore}. While the database is unreachable the
+ * {@link CustomerStore}, {@link ProjectStore}, {@link SecretStore} and {@link ImportJobStore}. While the database is unreachable the
  * services stay unregistered, the log says so, and it retries with growing pauses (up to
  * {@code max_retry_seconds}). Static references: a new data source or persistence unit restarts the component.
  * Threading: one private scheduler thread does the attempts.
@@ -96,8 +97,10 @@ public class StoreLauncher {
         }
         Clock clock = Clock.systemUTC();
         Jpa jpa = new Jpa(emf);
-        registrations.add(context.registerService(CustomerStore.class, new DbCustomerStore(dataSource, jpa, clock),
-                new Hashtable<>()));
+        DbCustomerStore customers = new DbCustomerStore(dataSource, jpa, clock);
+        registrations.add(context.registerService(CustomerStore.class, customers, new Hashtable<>()));
+        registrations.add(context.registerService(ImportJobStore.class,
+                new DbImportJobStore(dataSource, customers, clock), new Hashtable<>()));
         registrations.add(context.registerService(ProjectStore.class,
                 new JpaProjectStore(jpa, clock, config.default_region()), new Hashtable<>()));
         registrations.add(context.registerService(SecretStore.class,

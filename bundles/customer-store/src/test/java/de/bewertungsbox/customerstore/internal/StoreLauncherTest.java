@@ -28,6 +28,7 @@ import org.osgi.framework.ServiceRegistration;
 import de.bewertungsbox.api.customer.CustomerStore;
 import de.bewertungsbox.api.customer.ProjectStore;
 import de.bewertungsbox.api.customer.SecretStore;
+import de.bewertungsbox.api.importjob.ImportJobStore;
 
 /** The store registers its services only once the database answers, and unregisters them on deactivation. */
 class StoreLauncherTest {
@@ -40,8 +41,8 @@ class StoreLauncherTest {
             DataSource flaky = new SwitchableDataSource(db.dataSource(), up, refused);
             List<String> registered = new CopyOnWriteArrayList<>();
             AtomicInteger unregistered = new AtomicInteger();
-            CountDownLatch three = new CountDownLatch(3);
-            BundleContext ctx = fakeContext(registered, unregistered, three);
+            CountDownLatch four = new CountDownLatch(4);
+            BundleContext ctx = fakeContext(registered, unregistered, four);
 
             StoreLauncher launcher = new StoreLauncher(ctx, config(dir.resolve("secret.key")), flaky, db.emf);
             while (refused.get() < 2) {
@@ -49,12 +50,12 @@ class StoreLauncherTest {
             }
             assertTrue(registered.isEmpty(), "nothing may register while the database is down");
             up.set(true);
-            assertTrue(three.await(30, TimeUnit.SECONDS), "stores registered after the database came back");
-            assertEquals(List.of(CustomerStore.class.getName(), ProjectStore.class.getName(),
-                    SecretStore.class.getName()), registered);
+            assertTrue(four.await(30, TimeUnit.SECONDS), "stores registered after the database came back");
+            assertEquals(List.of(CustomerStore.class.getName(), ImportJobStore.class.getName(),
+                    ProjectStore.class.getName(), SecretStore.class.getName()), registered);
             assertTrue(Files.exists(dir.resolve("secret.key")), "a key is generated on first start");
             launcher.deactivate();
-            assertEquals(3, unregistered.get());
+            assertEquals(4, unregistered.get());
         }
     }
 
