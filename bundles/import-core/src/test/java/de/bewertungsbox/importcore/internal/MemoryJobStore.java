@@ -1,0 +1,162 @@
+package de.bewertungsbox.importcore.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import de.bewertungsbox.api.customer.BatchResult;
+import de.bewertungsbox.api.customer.NotFoundException;
+import de.bewertungsbox.api.customer.Page;
+import de.bewertungsbox.api.customer.UpsertOutcome;
+import de.bewertungsbox.api.customer.UpsertResult;
+import de.bewertungsbox.api.importer.ImportJob;
+import de.bewertungsbox.api.importer.ImportReport;
+import de.bewertungsbox.api.importer.ImportStatus;
+import de.bewertungsbox.api.importjob.ImportJobStore;
+import de.bewertungsbox.api.importjob.ImportRow;
+import de.bewertungsbox.api.importjob.RejectedRow;
+
+/**
+ * An in-memory job store for the engine's unit tests: a row with errors is rejected, any other is created. The
+ * real store is tested against H2 and PostgreSQL in customer-store.
+ */
+final class MemoryJobStore implements ImportJobStore {
+    final Map<UUID, ImportJob> jobs = new ConcurrentHashMap<>();
+    final Map<UUID, Boolean> cancel = new ConcurrentHashMap<>();
+    final List<ImportRow> stored = new CopyOnWriteArrayList<>();
+    final List<RejectedRow> rejections = new CopyOnWriteArrayList<>();
+    final UUID project = UUID.randomUUID();
+    volatile List<String> header = List.of();
+
+    @Override
+    public ImportJob create(UUID projectId, String importerId, boolean dryRun, String node) {
+        if (!projectId.equals(project)) {
+            throw new NotFoundException("project " + projectId + " does not exist");
+        }
+        ImportJob j = new ImportJob(UUID.randomUUID(), projectId, importerId, ImportStatus.QUEUED,
+                new ImportReport(0, 0, 0, 0, 0, List.of(), List.of()), null, dryRun, -1, Instant.now(), null, null);
+        jobs.put(j.id(), j);
+        return j;
+    }
+
+    private synchronized void set(UUID id, ImportStatus s, String error, long total, long created, long rejected) {
+        ImportJob j = jobs.get(id);
+        ImportReport r = j.report();
+        jobs.put(id, new ImportJob(id, j.projectId(), j.importerId(), s, new ImportReport(r.total() + total,
+                r.created() + created, 0, 0, r.rejected() + rejected, List.of(), r.ignoredColumns()),
+                error == null ? j.error() : error, j.dryRun(), j.percent(), j.createdAt(), j.startedAt(),
+                j.finishedAt()));
+    }
+
+    @Override
+    public synchronized boolean markRunning(UUID jobId) {
+        if (jobs.get(jobId).status() != ImportStatus.QUEUED) {
+            return false;
+        }
+        set(jobId, ImportStatus.RUNNING, null, 0, 0, 0);
+        return true;
+    }
+
+    @Override
+    public void columns(UUID jobId, List<String> h, List<String> ignored) {
+        header = h;
+    }
+
+    @Override
+    public BatchResult commit(UUID jobId, UUID projectId, List<ImportRow> rows, boolean dryRun, int percent) {
+        List<UpsertResult> results = new ArrayList<>();
+        long created = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow r = rows.get(i);
+            if (r.errors().isEmpty()) {
+                if (!dryRun) {
+                    stored.add(r);
+                }
+                created++;
+                results.add(new UpsertResult(i, UpsertOutcome.CREATED, UUID.randomUUID(), List.of()));
+            } else {
+                rejections.add(new RejectedRow(r.at().row(), r.at().line(), r.at().values(), r.errors()));
+                results.add(new UpsertResult(i, UpsertOutcome.REJECTED, null, r.errors()));
+            }
+        }
+        set(jobId, ImportStatus.RUNNING, null, rows.size(), created, rows.size() - created);
+        return new BatchResult(results);
+    }
+
+    @Override
+    public void progress(UUID jobId, int percent) {
+    }
+
+    @Override
+    public boolean cancelRequested(UUID jobId) {
+        return cancel.getOrDefault(jobId, false);
+    }
+
+    @Override
+    public synchronized Optional<ImportJob> requestCancel(UUID projectId, UUID jobId) {
+        ImportJob j = jobs.get(jobId);
+        if (j == null || !j.projectId().equals(projectId)) {
+            return Optional.empty();
+        }
+        if (j.status() == ImportStatus.QUEUED) {
+            set(jobId, ImportStatus.CANCELLED, "cancelled before it started", 0, 0, 0);
+        } else if (j.status() == ImportStatus.RUNNING) {
+            cancel.put(jobId, true);
+        }
+        return Optional.of(jobs.get(jobId));
+    }
+
+    @Override
+    public synchronized void finish(UUID jobId, ImportStatus status, String error) {
+        ImportStatus now = jobs.get(jobId).status();
+        if (now == ImportStatus.QUEUED || now == ImportStatus.RUNNING) {
+            set(jobId, status, error, 0, 0, 0);
+        }
+    }
+
+    @Override
+    public Optional<ImportJob> find(UUID projectId, UUID jobId) {
+        return Optional.ofNullable(jobs.get(jobId)).filter(j -> j.projectId().equals(projectId));
+    }
+
+    @Override
+    public Page<ImportJob> list(UUID projectId, int limit, String after) {
+        return new Page<>(jobs.values().stream().sorted(Comparator.comparing(ImportJob::createdAt).reversed())
+                .toList(), false, null);
+    }
+
+    @Override
+    public Optional<List<String>> header(UUID projectId, UUID jobId) {
+        return find(projectId, jobId).map(j -> header);
+    }
+
+    @Override
+    public void rejected(UUID projectId, UUID jobId, Consumer<RejectedRow> sink) {
+        rejections.forEach(sink);
+    }
+
+    @Override
+    public synchronized int interrupt(String node, String reason) {
+        int n = 0;
+        for (ImportJob j : List.copyOf(jobs.values())) {
+            if (j.status() == ImportStatus.QUEUED || j.status() == ImportStatus.RUNNING) {
+                set(j.id(), ImportStatus.FAILED, reason, 0, 0, 0);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public int interruptSilent(Duration silence, String reason) {
+        return 0;
+    }
+}

@@ -1,0 +1,176 @@
+package de.bewertungsbox.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+import de.bewertungsbox.api.customer.CustomerStore;
+import de.bewertungsbox.api.customer.ProjectStore;
+import de.bewertungsbox.api.importer.ImportJob;
+import de.bewertungsbox.api.importer.ImportOptions;
+import de.bewertungsbox.api.importer.ImportService;
+import de.bewertungsbox.api.importer.ImportStatus;
+import de.bewertungsbox.api.importer.ImporterInfo;
+import de.bewertungsbox.api.importer.ImporterKind;
+import de.bewertungsbox.api.importer.ImporterRegistry;
+import de.bewertungsbox.api.importer.RowError;
+
+/**
+ * Imports in a real Karaf: the CSV importer end to end through the import service, and importers arriving and
+ * leaving with their bundles and features while jobs run.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ImportIT extends ItestSupport {
+    private static final String OFFICE_CSV = "Vorname;Nachname;E-Mail;Telefon;Firma;Anmeldedatum;Notiz\r\n"
+            + "Jürgen;Müller;j.mueller@example.de;0171 1234567;Bäckerei Müller;01.03.2026;Stammkunde\r\n"
+            + ";Ohne;ohne@example.de;;;;\r\n"
+            + "Petra;Schulz;petra@example;;;;\r\n"
+            + "Sven;Beck;sven@example.de;;;31.02.2026;\r\n"
+            + "Jürgen;Müller;J.Mueller@example.de;;;;zweite Zeile, gleiche Person\r\n"
+            + "Ayşe;Kaya;;+49 30 1234567;;2026-01-15;\r\n";
+
+    @Configuration
+    public Option[] config() {
+        return baseConfig();
+    }
+
+    private UUID project(String name) throws Exception {
+        return service(ProjectStore.class).create(name + " " + UUID.randomUUID().toString().substring(0, 8)).id();
+    }
+
+    private ImportJob awaitJob(UUID project, UUID job, Predicate<ImportJob> done) throws Exception {
+        ImportService imports = service(ImportService.class);
+        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            ImportJob j = imports.find(project, job).orElseThrow();
+            if (done.test(j)) {
+                return j;
+            }
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+        throw new AssertionError("job " + job + " did not get there: " + imports.find(project, job));
+    }
+
+    private ImportJob importCsv(UUID project, byte[] csv, ImportOptions options) throws Exception {
+        ImportJob queued = service(ImportService.class).start(project, "csv", options, new ByteArrayInputStream(csv));
+        return awaitJob(project, queued.id(), j -> j.finishedAt() != null);
+    }
+
+    @Test
+    public void anOfficeCsvImportsWithRowErrorsAndASecondRunCreatesNothing() throws Exception {
+        UUID p = project("Office");
+        byte[] csv = OFFICE_CSV.getBytes(Charset.forName("windows-1252"));
+        ImportJob job = importCsv(p, csv, ImportOptions.defaults());
+        assertEquals(job.error(), ImportStatus.COMPLETED, job.status());
+        assertEquals(6, job.report().total());
+        assertEquals(2, job.report().created());
+        assertEquals(1, job.report().unchanged());
+        assertEquals(3, job.report().rejected());
+        assertEquals(List.of("Notiz"), job.report().ignoredColumns());
+        List<RowError> errors = job.report().errors();
+        assertEquals(List.of(3L, 4L, 5L), errors.stream().map(RowError::row).toList());
+        assertEquals(List.of("first_name", "email", "signed_up_at"), errors.stream().map(RowError::field).toList());
+        assertEquals(2, service(CustomerStore.class).count(p));
+
+        ByteArrayOutputStream rejected = new ByteArrayOutputStream();
+        assertTrue(service(ImportService.class).writeRejected(p, job.id(), rejected));
+        String text = rejected.toString(StandardCharsets.UTF_8);
+        assertTrue(text, text.startsWith("\uFEFFVorname,Nachname,E-Mail,Telefon,Firma,Anmeldedatum,Notiz,error\r\n"));
+        assertTrue(text, text.contains("Sven,Beck,sven@example.de,,,31.02.2026,,signed_up_at: '31.02.2026' is not a valid date"));
+
+        ImportJob again = importCsv(p, csv, ImportOptions.defaults());
+        assertEquals(0, again.report().created());
+        assertEquals(3, again.report().unchanged());
+        assertEquals(2, service(CustomerStore.class).count(p));
+    }
+
+    @Test
+    public void aDryRunAndABrokenFileStoreNothing() throws Exception {
+        UUID p = project("Dry");
+        ImportJob dry = importCsv(p, OFFICE_CSV.getBytes(StandardCharsets.UTF_8), new ImportOptions(true, Map.of()));
+        assertEquals(ImportStatus.COMPLETED, dry.status());
+        assertTrue(dry.dryRun());
+        assertEquals(2, dry.report().created());
+        assertEquals(3, dry.report().rejected());
+        ImportJob broken = importCsv(p, "email;phone\r\na@example.com;1\r\n".getBytes(), ImportOptions.defaults());
+        assertEquals(ImportStatus.FAILED, broken.status());
+        assertTrue(broken.error(), broken.error().startsWith("The file has no first_name column"));
+        assertEquals(0, service(CustomerStore.class).count(p));
+    }
+
+    @Test
+    public void anImporterBundleInstalledAtRuntimeIsListedAndItsRemovalCancelsItsJob() throws Exception {
+        ImporterRegistry registry = service(ImporterRegistry.class);
+        assertFalse(registry.importer("test-generator").isPresent());
+        String url = "mvn:de.bewertungsbox/test-importer/" + System.getProperty("bb.itest.version");
+        Bundle bundle = bundleContext.installBundle(url);
+        bundle.start();
+        ImporterInfo info = awaitImporter(registry, true);
+        assertEquals(ImporterKind.PULL, info.kind());
+        assertEquals("de.bewertungsbox.test-importer", info.bundle());
+
+        UUID p = project("Plugin");
+        ImportJob job = service(ImportService.class).start(p, "test-generator",
+                new ImportOptions(false, Map.of("pause_ms", "2")), null);
+        awaitJob(p, job.id(), j -> j.report().created() >= 10_000);
+        bundle.uninstall();
+        ImportJob cancelled = service(ImportService.class).find(p, job.id()).orElseThrow();
+        assertEquals(ImportStatus.CANCELLED, cancelled.status());
+        assertEquals("the importer 'test-generator' was removed while the job ran", cancelled.error());
+        assertEquals(service(CustomerStore.class).count(p), cancelled.report().created());
+        assertFalse(registry.importer("test-generator").isPresent());
+
+        Bundle again = bundleContext.installBundle(url);
+        again.start();
+        awaitImporter(registry, true);
+        again.uninstall();
+        assertNull(registry.importer("test-generator").orElse(null));
+    }
+
+    @Test
+    public void theCsvImporterFeatureCanBeRemovedAndInstalledAgain() throws Exception {
+        ImporterRegistry registry = service(ImporterRegistry.class);
+        assertEquals("CSV file", registry.importer("csv").orElseThrow().label());
+        features.uninstallFeature("bewertungsbox-importer-csv");
+        assertFalse(registry.importers().stream().anyMatch(i -> i.id().equals("csv")));
+        features.installFeature("bewertungsbox-importer-csv");
+        awaitImporterId(registry, "csv");
+    }
+
+    private ImporterInfo awaitImporter(ImporterRegistry registry, boolean present) {
+        return awaitImporterId(registry, "test-generator");
+    }
+
+    private ImporterInfo awaitImporterId(ImporterRegistry registry, String id) {
+        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            var found = registry.importer(id);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+        throw new AssertionError("importer " + id + " did not appear");
+    }
+}
