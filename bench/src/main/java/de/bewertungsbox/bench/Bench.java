@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx256m -jar bench/target/bench.jar [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL]
+ *     [--suite csv,store]
  * </pre>
  */
 public final class Bench {
@@ -26,18 +27,33 @@ public final class Bench {
         int writers = Integer.parseInt(opt.getOrDefault("writers", "2"));
         String pgUrl = opt.getOrDefault("pg-url", System.getenv().getOrDefault("BB_TEST_POSTGRES_URL", ""));
         List<String> dbs = List.of(opt.getOrDefault("db", pgUrl.isBlank() ? "h2" : "h2,postgresql").split(","));
-        System.out.printf(Locale.ROOT, "BewertungsBox store benchmark: %,d customers, batches of %,d, max heap %d MB%n",
+        List<String> suites = List.of(opt.getOrDefault("suite", "csv,store").split(","));
+        System.out.printf(Locale.ROOT, "BewertungsBox benchmark: %,d customers, batches of %,d, max heap %d MB%n",
                 rows, batch, Runtime.getRuntime().maxMemory() >> 20);
         List<String> report = new ArrayList<>();
+        java.nio.file.Path csv = null;
+        if (suites.contains("csv")) {
+            csv = CsvBench.writeFile(Files.createTempDirectory("bb-bench-csv"), rows);
+            report.add(CsvBench.parseOnly(csv, rows));
+        }
         for (String db : dbs) {
             try (BenchDatabase d = "h2".equals(db) ? BenchDatabase.h2(Files.createTempDirectory("bb-bench-h2"))
                     : BenchDatabase.postgres(pgUrl)) {
                 StoreBench sb = new StoreBench(d, rows, batch);
                 report.add(sb.floor());
                 report.add(sb.storeUpsert("store, new customers", 1, false));
-                report.add(sb.storeUpsert("store, new customers", writers, false));
-                report.add(sb.storeUpsert("store, same rows again", writers, true));
+                double storeAlone = sb.lastSeconds();
+                if (suites.contains("csv")) {
+                    report.add(new CsvBench(d, rows, batch, csv).importEndToEnd(sb.floorSeconds(), storeAlone));
+                }
+                if (suites.contains("store")) {
+                    report.add(sb.storeUpsert("store, new customers", writers, false));
+                    report.add(sb.storeUpsert("store, same rows again", writers, true));
+                }
             }
+        }
+        if (csv != null) {
+            Files.deleteIfExists(csv);
         }
         System.out.println();
         System.out.println("Summary");
@@ -64,7 +80,7 @@ public final class Bench {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL]");
+                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL] [--suite csv,store]");
             }
             m.put(args[i].substring(2), args[++i]);
         }

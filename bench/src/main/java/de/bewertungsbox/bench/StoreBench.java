@@ -50,6 +50,7 @@ final class StoreBench {
     private final Jpa jpa;
     private UUID lastProject;
     private double floorSeconds;
+    private double lastSeconds;
 
     StoreBench(BenchDatabase db, int rows, int batch) {
         this.db = db;
@@ -109,6 +110,7 @@ final class StoreBench {
             pool.shutdownNow();
         }
         double s = (System.nanoTime() - t0) / 1e9;
+        lastSeconds = s;
         if (store.count(into) != rows || counts[3] != 0) {
             throw new IllegalStateException("expected " + rows + " customers, store has " + store.count(into)
                     + " (rejected " + counts[3] + ")");
@@ -116,6 +118,14 @@ final class StoreBench {
         return line(label + ", " + writers + (writers == 1 ? " writer" : " writers"), s, String.format(Locale.ROOT,
                 "  created %,d updated %,d unchanged %,d; %.2fx the floor", counts[0], counts[1], counts[2],
                 s / floorSeconds));
+    }
+
+    double floorSeconds() {
+        return floorSeconds;
+    }
+
+    double lastSeconds() {
+        return lastSeconds;
     }
 
     private static void drainDone(List<Future<BatchResult>> pending, long[] counts) throws Exception {
