@@ -24,6 +24,7 @@ final class BenchDatabase implements AutoCloseable {
     final HikariDataSource ds;
     final EntityManagerFactory emf;
     private final String pgSchema;
+    private Path h2Dir;
 
     private BenchDatabase(String name, Dialect dialect, HikariDataSource ds, String pgSchema) throws SQLException {
         this.name = name;
@@ -40,7 +41,9 @@ final class BenchDatabase implements AutoCloseable {
         c.setJdbcUrl("jdbc:h2:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
         c.setUsername("sa");
         c.setMaximumPoolSize(4);
-        return new BenchDatabase("H2 (embedded file)", Dialect.H2, new HikariDataSource(c), null);
+        BenchDatabase db = new BenchDatabase("H2 (embedded file)", Dialect.H2, new HikariDataSource(c), null);
+        db.h2Dir = dir;
+        return db;
     }
 
     static BenchDatabase postgres(String url) throws SQLException {
@@ -71,5 +74,12 @@ final class BenchDatabase implements AutoCloseable {
             }
         }
         ds.close();
+        if (h2Dir != null) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(h2Dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                System.err.println("could not delete " + h2Dir + ": " + e.getMessage());
+            }
+        }
     }
 }

@@ -52,8 +52,9 @@ final class StoreBench {
     private double floorSeconds;
     private double lastSeconds;
 
-    StoreBench(BenchDatabase db, int rows, int batch) {
+    StoreBench(BenchDatabase db, int rows, int batch, double floorSeconds) {
         this.db = db;
+        this.floorSeconds = floorSeconds;
         this.rows = rows;
         this.batch = batch;
         this.jpa = new Jpa(db.emf);

@@ -24,6 +24,7 @@ public final class BenchAccess {
             @Override public Class<? extends Annotation> annotationType() { return ImportCoreConfig.class; }
             @Override public int max_concurrent_jobs() { return 1; }
             @Override public int batch_size() { return batchSize; }
+            @Override public int writers_per_job() { return 0; }
             @Override public String work_dir() { return workDir.toString(); }
             @Override public int silent_job_minutes() { return 10; }
         };

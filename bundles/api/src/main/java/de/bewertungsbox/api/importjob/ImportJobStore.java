@@ -61,6 +61,14 @@ public interface ImportJobStore {
     BatchResult commit(UUID jobId, UUID projectId, List<ImportRow> rows, boolean dryRun, int percent);
 
     /**
+     * How many batches of one job this store writes best at once: 1 where the database serialises writers anyway
+     * (embedded H2), more where concurrent transactions overlap (PostgreSQL).
+     *
+     * @return at least 1
+     */
+    int suggestedWriters();
+
+    /**
      * Records progress and that the job is alive.
      *
      * @param jobId   the job

@@ -123,6 +123,11 @@ public final class DbImportJobStore implements ImportJobStore {
     }
 
     @Override
+    public int suggestedWriters() {
+        return run(c -> Dialect.of(c) == Dialect.POSTGRESQL ? 2 : 1);
+    }
+
+    @Override
     public void progress(UUID jobId, int percent) {
         run(c -> update(c, "UPDATE bb_import_job SET percent = ?, heartbeat_at = ? WHERE id = ?", percent, now(),
                 jobId));

@@ -12,6 +12,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Batch size", description = "Records stored per transaction (1-10000)")
     int batch_size() default 5000;
 
+    @AttributeDefinition(name = "Writers per job", description = "Batches of one job written at once, each by "
+            + "its own transaction; records of one identity always go to the same writer, in file order. "
+            + "0 = as the database suits (1 on H2, 2 on PostgreSQL)")
+    int writers_per_job() default 0;
+
     @AttributeDefinition(name = "Work directory", description = "Where uploaded files wait for their job; "
             + "empty means ${karaf.data}/bewertungsbox/imports")
     String work_dir() default "";

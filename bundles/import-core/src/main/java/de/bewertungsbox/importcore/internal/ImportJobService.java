@@ -86,7 +86,8 @@ public class ImportJobService implements ImportService {
                 Threads.named("bewertungsbox-import-job"));
         this.writerThreads = Executors.newCachedThreadPool(Threads.named("bewertungsbox-import-writer"));
         this.execution = new JobExecution(store, importers, running,
-                Math.max(1, Math.min(10_000, config.batch_size())), writerThreads);
+                Math.max(1, Math.min(10_000, config.batch_size())), Math.max(0, Math.min(8, config.writers_per_job())),
+                writerThreads);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Threads.named("bewertungsbox-import-sweeper"));
         Duration silence = Duration.ofMinutes(Math.max(1, config.silent_job_minutes()));
         sweeper.scheduleWithFixedDelay(() -> sweep(silence), 1, 1, TimeUnit.MINUTES);

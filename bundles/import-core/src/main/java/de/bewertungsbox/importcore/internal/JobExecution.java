@@ -30,14 +30,16 @@ final class JobExecution {
     private final ImporterTable importers;
     private final Map<UUID, RunningJob> running;
     private final int batchSize;
+    private final int writers;
     private final Executor writer;
 
     JobExecution(ImportJobStore store, ImporterTable importers, Map<UUID, RunningJob> running, int batchSize,
-                 Executor writer) {
+                 int writers, Executor writer) {
         this.store = store;
         this.importers = importers;
         this.running = running;
         this.batchSize = batchSize;
+        this.writers = writers;
         this.writer = writer;
     }
 
@@ -73,7 +75,7 @@ final class JobExecution {
         }
         Importer importer = entry.get().importer();
         job.runningWith(importer);
-        JobSink sink = new JobSink(store, job, batchSize, writer);
+        JobSink sink = new JobSink(store, job, batchSize, writers > 0 ? writers : store.suggestedWriters(), writer);
         JobContext context = new JobContext(job.job.projectId(), job.id(), job.job.dryRun(),
                 job.options.parameters(), job.content, job::cancelled);
         long started = System.nanoTime();

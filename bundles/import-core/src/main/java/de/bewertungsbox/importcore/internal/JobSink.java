@@ -2,6 +2,7 @@ package de.bewertungsbox.importcore.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -15,9 +16,11 @@ import de.bewertungsbox.api.importjob.ImportRow;
 
 /**
  * The sink of one job. Buffers records into batches and hands each full batch to a writer thread, so the importer
- * keeps reading while the previous batch is validated and stored; at most one batch is in flight, so batches are
- * stored in order and records of one identity merge across batches. Each batch's customers, rejections and counts
- * are committed together ({@link ImportJobStore#commit}). Used by the job's own thread only.
+ * keeps reading while batches are validated and stored. Records go to one of {@code writers} lanes by their
+ * identity (e-mail, else phone, else external id), each lane with at most one batch in flight: batches of a lane
+ * are stored in order, so records of one identity merge in file order, while lanes write concurrently where the
+ * database gains from it. Each batch's customers, rejections and counts are committed together
+ * ({@link ImportJobStore#commit}). Used by the job's own thread only.
  */
 final class JobSink implements ImportSink {
     private static final long HEARTBEAT_NANOS = 5_000_000_000L;
@@ -28,18 +31,26 @@ final class JobSink implements ImportSink {
     private final String source;
     private final int batchSize;
     private final Executor writer;
-    private List<ImportRow> buffer;
-    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+    private final Lane[] lanes;
     private int percent = -1;
     private long lastSignOfLife = System.nanoTime();
 
-    JobSink(ImportJobStore store, RunningJob job, int batchSize, Executor writer) {
+    /** One ordered stream of batches. */
+    private final class Lane {
+        List<ImportRow> buffer = new ArrayList<>(batchSize);
+        CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+    }
+
+    JobSink(ImportJobStore store, RunningJob job, int batchSize, int writers, Executor writer) {
         this.store = store;
         this.job = job;
         this.source = job.job.importerId();
         this.batchSize = batchSize;
         this.writer = writer;
-        this.buffer = new ArrayList<>(batchSize);
+        this.lanes = new Lane[Math.max(1, writers)];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane();
+        }
     }
 
     @Override
@@ -67,17 +78,50 @@ final class JobSink implements ImportSink {
     public void progress(long done, long total) {
         job.checkCancelled();
         percent = total > 0 ? (int) Math.min(99, Math.max(0, done * 100 / total)) : -1;
-        if (System.nanoTime() - lastSignOfLife > HEARTBEAT_NANOS && inFlight.isDone()) {
+        if (System.nanoTime() - lastSignOfLife > HEARTBEAT_NANOS && idle()) {
             store.progress(job.id(), percent);
             lastSignOfLife = System.nanoTime();
         }
     }
 
-    private void add(ImportRow row) {
-        buffer.add(row);
-        if (buffer.size() >= batchSize) {
-            flush();
+    private boolean idle() {
+        for (Lane l : lanes) {
+            if (!l.inFlight.isDone()) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private void add(ImportRow row) {
+        Lane lane = lanes.length == 1 ? lanes[0] : lanes[Math.floorMod(identity(row.customer()), lanes.length)];
+        lane.buffer.add(row);
+        if (lane.buffer.size() >= batchSize) {
+            flush(lane);
+        }
+    }
+
+    /** A hash of what the store will match the record by; equal identities hash alike. */
+    private static int identity(CustomerInput c) {
+        if (c == null) {
+            return 0;
+        }
+        String key = c.email() != null && !c.email().isBlank() ? c.email().strip().toLowerCase(Locale.ROOT)
+                : c.phone() != null && !c.phone().isBlank() ? digits(c.phone())
+                : c.externalId() == null ? "" : c.externalId().strip();
+        return key.hashCode();
+    }
+
+    private static String digits(String phone) {
+        StringBuilder b = new StringBuilder(phone.length());
+        for (int i = 0; i < phone.length(); i++) {
+            char ch = phone.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                b.append(ch);
+            }
+        }
+        // Trailing digits: "0171 1234567" and "+49 171 1234567" land in the same lane.
+        return b.length() > 8 ? b.substring(b.length() - 8) : b.toString();
     }
 
     private CustomerInput withSource(CustomerInput c) {
@@ -88,44 +132,50 @@ final class JobSink implements ImportSink {
                 c.signedUpAt(), c.hasSubscription(), c.unsubscribedAt(), source, c.externalId());
     }
 
-    /** Waits for the batch in flight, then sends the buffer on its way. */
-    private void flush() {
-        awaitInFlight();
+    /** Waits for the lane's batch in flight, then sends its buffer on its way. */
+    private void flush(Lane lane) {
+        await(lane);
         if (store.cancelRequested(job.id())) {
             job.cancel(CANCELLED_BY_USER);
         }
         job.checkCancelled();
-        if (buffer.isEmpty()) {
+        if (lane.buffer.isEmpty()) {
             return;
         }
-        List<ImportRow> rows = buffer;
-        buffer = new ArrayList<>(batchSize);
+        List<ImportRow> rows = lane.buffer;
+        lane.buffer = new ArrayList<>(batchSize);
         int p = percent;
         boolean dryRun = job.job.dryRun();
-        inFlight = CompletableFuture.runAsync(() -> store.commit(job.id(), job.job.projectId(), rows, dryRun, p),
-                writer);
+        lane.inFlight = CompletableFuture.runAsync(
+                () -> store.commit(job.id(), job.job.projectId(), rows, dryRun, p), writer);
         lastSignOfLife = System.nanoTime();
     }
 
     /** Stores what is buffered and waits until every batch is committed. */
     void finish() {
-        flush();
-        awaitInFlight();
-    }
-
-    /** Drops what is buffered; waits for the batch in flight, whose outcome is recorded either way. */
-    void abandon() {
-        buffer = new ArrayList<>();
-        try {
-            inFlight.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            // the job ends anyway; its failure is reported by whoever called abandon
+        for (Lane l : lanes) {
+            flush(l);
+        }
+        for (Lane l : lanes) {
+            await(l);
         }
     }
 
-    private void awaitInFlight() {
+    /** Drops what is buffered; waits for the batches in flight, whose outcome is recorded either way. */
+    void abandon() {
+        for (Lane l : lanes) {
+            l.buffer = new ArrayList<>();
+            try {
+                l.inFlight.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                // the job ends anyway; its failure is reported by whoever called abandon
+            }
+        }
+    }
+
+    private static void await(Lane lane) {
         try {
-            inFlight.join();
+            lane.inFlight.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -229,6 +229,7 @@ class ImportJobServiceTest {
             @Override public Class<? extends Annotation> annotationType() { return ImportCoreConfig.class; }
             @Override public int max_concurrent_jobs() { return 2; }
             @Override public int batch_size() { return batch; }
+            @Override public int writers_per_job() { return 0; }
             @Override public String work_dir() { return dir.toString(); }
             @Override public int silent_job_minutes() { return 10; }
         };

@@ -71,7 +71,7 @@ final class MemoryJobStore implements ImportJobStore {
     }
 
     @Override
-    public BatchResult commit(UUID jobId, UUID projectId, List<ImportRow> rows, boolean dryRun, int percent) {
+    public synchronized BatchResult commit(UUID jobId, UUID projectId, List<ImportRow> rows, boolean dryRun, int percent) {
         List<UpsertResult> results = new ArrayList<>();
         long created = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -89,6 +89,11 @@ final class MemoryJobStore implements ImportJobStore {
         }
         set(jobId, ImportStatus.RUNNING, null, rows.size(), created, rows.size() - created);
         return new BatchResult(results);
+    }
+
+    @Override
+    public int suggestedWriters() {
+        return 2;
     }
 
     @Override
