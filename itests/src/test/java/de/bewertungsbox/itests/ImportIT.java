@@ -5,14 +5,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -24,6 +22,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 import de.bewertungsbox.api.customer.CustomerStore;
+import de.bewertungsbox.api.customer.LocationInput;
 import de.bewertungsbox.api.customer.ProjectStore;
 import de.bewertungsbox.api.importer.ImportJob;
 import de.bewertungsbox.api.importer.ImportOptions;
@@ -41,13 +40,16 @@ import de.bewertungsbox.api.importer.RowError;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ImportIT extends ItestSupport {
-    private static final String OFFICE_CSV = "Vorname;Nachname;E-Mail;Telefon;Firma;Anmeldedatum;Notiz\r\n"
-            + "Jürgen;Müller;j.mueller@example.de;0171 1234567;Bäckerei Müller;01.03.2026;Stammkunde\r\n"
-            + ";Ohne;ohne@example.de;;;;\r\n"
-            + "Petra;Schulz;petra@example;;;;\r\n"
-            + "Sven;Beck;sven@example.de;;;31.02.2026;\r\n"
-            + "Jürgen;Müller;J.Mueller@example.de;;;;zweite Zeile, gleiche Person\r\n"
-            + "Ayşe;Kaya;;+49 30 1234567;;2026-01-15;\r\n";
+    private static final String OFFICE_CSV = "Vorname;Nachname;E-Mail;Telefon;Firma;Standort;Anmeldedatum;Notiz\r\n"
+            + "Jürgen;Müller;j.mueller@example.de;0171 1234567;Bäckerei Müller;berlin;01.03.2026;Stammkunde\r\n"
+            + ";Ohne;ohne@example.de;;;;;\r\n"
+            + "Petra;Schulz;petra@example;;;;;\r\n"
+            + "Sven;Beck;sven@example.de;;;;31.02.2026;\r\n"
+            + "Jürgen;Müller;J.Mueller@example.de;;;;;zweite Zeile, gleiche Person\r\n"
+            + "Ayşe;Kaya;;+49 30 1234567;;BERLIN;2026-01-15;\r\n"
+            + "Karl;Kontaktlos;;;;;;\r\n"
+            + "Lena;Lang;lena@example.de;;;hamburg;;\r\n"
+            + "Mia;Meier;mia@example.de;;" + "GmbH ".repeat(41) + ";;;\r\n";
 
     @Configuration
     public Option[] config() {
@@ -55,26 +57,14 @@ public class ImportIT extends ItestSupport {
     }
 
     private UUID project(String name) throws Exception {
-        return service(ProjectStore.class).create(name + " " + UUID.randomUUID().toString().substring(0, 8)).id();
-    }
-
-    private ImportJob awaitJob(UUID project, UUID job, Predicate<ImportJob> done) throws Exception {
-        ImportService imports = service(ImportService.class);
-        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000;
-        while (System.nanoTime() < deadline) {
-            ImportJob j = imports.find(project, job).orElseThrow();
-            if (done.test(j)) {
-                return j;
-            }
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-        }
-        throw new AssertionError("job " + job + " did not get there: " + imports.find(project, job));
+        ProjectStore projects = service(ProjectStore.class);
+        UUID id = projects.create(name + " " + UUID.randomUUID().toString().substring(0, 8)).id();
+        projects.addLocation(id, new LocationInput("berlin", "Berlin Mitte", "https://example.com/review"));
+        return id;
     }
 
     private ImportJob importCsv(UUID project, byte[] csv, ImportOptions options) throws Exception {
-        ImportJob queued = service(ImportService.class).start(project, "csv", options, new ByteArrayInputStream(csv));
-        return awaitJob(project, queued.id(), j -> j.finishedAt() != null);
+        return StoreChecks.importCsv(this, project, csv, options);
     }
 
     @Test
@@ -83,21 +73,24 @@ public class ImportIT extends ItestSupport {
         byte[] csv = OFFICE_CSV.getBytes(Charset.forName("windows-1252"));
         ImportJob job = importCsv(p, csv, ImportOptions.defaults());
         assertEquals(job.error(), ImportStatus.COMPLETED, job.status());
-        assertEquals(6, job.report().total());
+        assertEquals(9, job.report().total());
         assertEquals(2, job.report().created());
         assertEquals(1, job.report().unchanged());
-        assertEquals(3, job.report().rejected());
+        assertEquals(6, job.report().rejected());
         assertEquals(List.of("Notiz"), job.report().ignoredColumns());
         List<RowError> errors = job.report().errors();
-        assertEquals(List.of(3L, 4L, 5L), errors.stream().map(RowError::row).toList());
-        assertEquals(List.of("first_name", "email", "signed_up_at"), errors.stream().map(RowError::field).toList());
+        assertEquals(List.of(3L, 4L, 5L, 8L, 9L, 10L), errors.stream().map(RowError::row).toList());
+        assertEquals(List.of("first_name", "email", "signed_up_at", "contact", "location", "company"),
+                errors.stream().map(RowError::field).toList());
+        assertTrue(errors.get(5).message(), errors.get(5).message().startsWith("is longer than 200 characters"));
         assertEquals(2, service(CustomerStore.class).count(p));
 
         ByteArrayOutputStream rejected = new ByteArrayOutputStream();
         assertTrue(service(ImportService.class).writeRejected(p, job.id(), rejected));
         String text = rejected.toString(StandardCharsets.UTF_8);
-        assertTrue(text, text.startsWith("\uFEFFVorname,Nachname,E-Mail,Telefon,Firma,Anmeldedatum,Notiz,error\r\n"));
-        assertTrue(text, text.contains("Sven,Beck,sven@example.de,,,31.02.2026,,signed_up_at: '31.02.2026' is not a valid date"));
+        assertTrue(text, text.startsWith("\uFEFFVorname,Nachname,E-Mail,Telefon,Firma,Standort,Anmeldedatum,Notiz,error\r\n"));
+        assertTrue(text, text.contains("Sven,Beck,sven@example.de,,,,31.02.2026,,signed_up_at: '31.02.2026' is not a valid date"));
+        assertTrue(text, text.contains("Lena,Lang,lena@example.de,,,hamburg,,,location: no location 'hamburg'"));
 
         ImportJob again = importCsv(p, csv, ImportOptions.defaults());
         assertEquals(0, again.report().created());
@@ -112,7 +105,7 @@ public class ImportIT extends ItestSupport {
         assertEquals(ImportStatus.COMPLETED, dry.status());
         assertTrue(dry.dryRun());
         assertEquals(2, dry.report().created());
-        assertEquals(3, dry.report().rejected());
+        assertEquals(6, dry.report().rejected());
         ImportJob broken = importCsv(p, "email;phone\r\na@example.com;1\r\n".getBytes(), ImportOptions.defaults());
         assertEquals(ImportStatus.FAILED, broken.status());
         assertTrue(broken.error(), broken.error().startsWith("The file has no first_name column"));
@@ -133,7 +126,7 @@ public class ImportIT extends ItestSupport {
         UUID p = project("Plugin");
         ImportJob job = service(ImportService.class).start(p, "test-generator",
                 new ImportOptions(false, Map.of("pause_ms", "2")), null);
-        awaitJob(p, job.id(), j -> j.report().created() >= 10_000);
+        StoreChecks.awaitJob(this, p, job.id(), j -> j.report().created() >= 10_000);
         bundle.uninstall();
         ImportJob cancelled = service(ImportService.class).find(p, job.id()).orElseThrow();
         assertEquals(ImportStatus.CANCELLED, cancelled.status());

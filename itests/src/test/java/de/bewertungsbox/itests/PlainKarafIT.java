@@ -40,6 +40,7 @@ public class PlainKarafIT extends ItestSupport {
         assertTrue("a plain Karaf has none of our bundles", ourBundles().isEmpty());
         features.addRepository(URI.create(featuresRepo()));
         features.installFeature("bewertungsbox", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        features.installFeature("bewertungsbox-importer-csv", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         assertEverythingOfOursRuns();
         StoreChecks.writeAndRead(this, "Plain Karaf", "plain@example.com");
     }

@@ -4,12 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -22,6 +24,12 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import de.bewertungsbox.api.customer.CustomerStore;
+import de.bewertungsbox.api.customer.ProjectStore;
+import de.bewertungsbox.api.importer.ImportJob;
+import de.bewertungsbox.api.importer.ImportOptions;
+import de.bewertungsbox.api.importer.ImportStatus;
 
 /**
  * Our distribution switched to PostgreSQL by editing only {@code etc/org.ops4j.datasource-bewertungsbox.cfg}, as
@@ -81,5 +89,25 @@ public class PostgresDistributionIT extends ItestSupport {
         try (Connection c = service(DataSource.class).getConnection()) {
             assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
         }
+    }
+
+    @Test
+    public void aCsvImportMergesRepeatedIdentitiesAcrossParallelWriters() throws Exception {
+        Assume.assumeTrue("BB_TEST_POSTGRES_URL not set: PostgreSQL distribution test skipped",
+                Boolean.getBoolean("bb.itest.pg"));
+        StringBuilder csv = new StringBuilder("first_name,email,company\n");
+        for (int i = 0; i < 24_000; i++) {
+            String email = "p" + (i % 16_000) + "@example.com";
+            csv.append("Pia,").append(i < 16_000 ? email : email.toUpperCase(Locale.ROOT)).append(',')
+                    .append(i < 16_000 ? "" : "Neu GmbH").append('\n');
+        }
+        UUID p = service(ProjectStore.class).create("PG import").id();
+        ImportJob job = StoreChecks.importCsv(this, p,
+                csv.toString().getBytes(StandardCharsets.UTF_8),
+                ImportOptions.defaults());
+        assertEquals(job.error(), ImportStatus.COMPLETED, job.status());
+        assertEquals(16_000, job.report().created());
+        assertEquals("a later row of the same customer updates it, in file order", 8_000, job.report().updated());
+        assertEquals(16_000, service(CustomerStore.class).count(p));
     }
 }
