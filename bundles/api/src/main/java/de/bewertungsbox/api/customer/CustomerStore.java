@@ -58,6 +58,19 @@ public interface CustomerStore {
     BatchResult upsertAll(UUID projectId, List<CustomerInput> inputs);
 
     /**
+     * Changes one customer, found by id: the non-empty fields of {@code patch} replace the stored ones, and the
+     * result is validated as a whole. The customer's identity may change (a new e-mail address), unless another
+     * customer of the project has it.
+     *
+     * @param projectId  the project
+     * @param customerId the customer
+     * @param patch      the fields to change; {@code null} or blank fields keep their value
+     * @return {@link UpsertOutcome#UPDATED}, {@link UpsertOutcome#UNCHANGED} or {@link UpsertOutcome#REJECTED}
+     * @throws NotFoundException when the customer does not exist in the project
+     */
+    UpsertResult update(UUID projectId, UUID customerId, CustomerInput patch);
+
+    /**
      * @param projectId  the project
      * @param customerId the customer
      * @return the customer, if it exists in this project

@@ -47,6 +47,7 @@ public final class DbCustomerStore implements CustomerStore {
     private final Jpa jpa;
     private final Clock clock;
     private final BulkUpserter upserter;
+    private final CustomerPatcher patcher;
     private final ChargeWriter charges;
     private final Map<UUID, String> regions = new ConcurrentHashMap<>();
 
@@ -61,6 +62,14 @@ public final class DbCustomerStore implements CustomerStore {
         this.clock = clock;
         this.upserter = new BulkUpserter(ds, clock);
         this.charges = new ChargeWriter(ds, clock);
+        this.patcher = new CustomerPatcher(ds, clock);
+    }
+
+    @Override
+    public UpsertResult update(UUID projectId, UUID customerId, CustomerInput patch) {
+        Customer current = find(projectId, customerId)
+                .orElseThrow(() -> new NotFoundException("no customer " + customerId));
+        return patcher.patch(projectId, region(projectId), current, patch);
     }
 
     @Override

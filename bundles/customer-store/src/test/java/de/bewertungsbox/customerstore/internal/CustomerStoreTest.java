@@ -236,4 +236,29 @@ class CustomerStoreTest extends StoreTestBase {
                 .data().size());
         assertNull(store.list(p, new CustomerQuery(null, null, null, null, null, null, 100)).nextCursor());
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void updateChangesOneCustomerByIdAndKeepsIdentitiesUnique(String kind) {
+        UUID p = newProject(kind);
+        DbCustomerStore store = customers(kind);
+        UUID anna = store.upsert(p, anna("anna@example.com")).customerId();
+        store.upsert(p, anna("ben@example.com"));
+        UpsertResult r = store.update(p, anna, CustomerInput.builder().email("Anna.Neu@Example.com")
+                .company("ACME").build());
+        assertEquals(UpsertOutcome.UPDATED, r.outcome());
+        Customer c = store.find(p, anna).orElseThrow();
+        assertEquals("anna.neu@example.com", c.email());
+        assertEquals("ACME", c.company());
+        assertEquals("Schmidt", c.lastName(), "fields not given keep their value");
+        assertEquals(UpsertOutcome.UNCHANGED, store.update(p, anna, CustomerInput.builder().company("ACME").build())
+                .outcome());
+        UpsertResult taken = store.update(p, anna, CustomerInput.builder().email("ben@example.com").build());
+        assertEquals(UpsertOutcome.REJECTED, taken.outcome());
+        assertEquals("email", taken.errors().get(0).field());
+        assertEquals(UpsertOutcome.REJECTED, store.update(p, anna, CustomerInput.builder().email("kaputt").build())
+                .outcome());
+        assertThrows(NotFoundException.class, () -> store.update(newProject(kind), anna,
+                CustomerInput.builder().company("X").build()), "another project's customer is not found");
+    }
 }
