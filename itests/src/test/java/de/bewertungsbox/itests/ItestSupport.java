@@ -81,6 +81,7 @@ public abstract class ItestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", repo),
                 new VMOption("--add-reads=java.xml=java.logging"),
+                new VMOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
                 new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
                 new VMOption("--patch-module"),
                 new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karaf + ".jar"),
@@ -100,6 +101,17 @@ public abstract class ItestSupport {
                 new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*")));
         o.addAll(Arrays.asList(extraOptions()));
         return o.toArray(new Option[0]);
+    }
+
+    /** The administrator the REST tests log in as (the distribution ships none). */
+    static final String ADMIN_PASSWORD = "itest-admin-pw";
+
+    /** @return options that create the administrator {@code admin} */
+    static Option[] adminAccount() {
+        return new Option[] {
+            editConfigurationFilePut("etc/users.properties", "admin", ADMIN_PASSWORD + ",_g_:admingroup"),
+            editConfigurationFilePut("etc/users.properties", "_g_:admingroup", "group,admin,manager,viewer,systembundles,ssh"),
+        };
     }
 
     /** @return a data source config pointing the store at an H2 file outside the runtime folder */

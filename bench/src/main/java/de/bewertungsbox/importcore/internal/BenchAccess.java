@@ -22,11 +22,11 @@ public final class BenchAccess {
     public static ImportJobService engine(ImportJobStore store, Path workDir, int batchSize) throws Exception {
         ImportCoreConfig config = new ImportCoreConfig() {
             @Override public Class<? extends Annotation> annotationType() { return ImportCoreConfig.class; }
-            @Override public int max_concurrent_jobs() { return 1; }
-            @Override public int batch_size() { return batchSize; }
-            @Override public int writers_per_job() { return 0; }
-            @Override public String work_dir() { return workDir.toString(); }
-            @Override public int silent_job_minutes() { return 10; }
+            @Override public int max__concurrent__jobs() { return 1; }
+            @Override public int batch__size() { return batchSize; }
+            @Override public int writers__per__job() { return 0; }
+            @Override public String work__dir() { return workDir.toString(); }
+            @Override public int silent__job__minutes() { return 10; }
         };
         return new ImportJobService(config, store);
     }

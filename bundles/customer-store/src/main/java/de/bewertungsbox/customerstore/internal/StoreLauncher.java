@@ -79,10 +79,10 @@ public class StoreLauncher {
         }
         try {
             int version = Migrations.migrate(dataSource);
-            byte[] key = KeyFile.load(config.encryption_key(), keyFile());
+            byte[] key = KeyFile.load(config.encryption__key(), keyFile());
             register(version, key);
         } catch (SQLException e) {
-            long delay = Math.min(config.max_retry_seconds(), 1L << Math.min(n, 5));
+            long delay = Math.min(config.max__retry__seconds(), 1L << Math.min(n, 5));
             LOG.warn("Database for BewertungsBox is unreachable ({}); the customer store stays unregistered, "
                     + "retry {} in {} s", e.getMessage(), n, delay);
             scheduler.schedule(() -> attempt(n + 1), delay, TimeUnit.SECONDS);
@@ -102,15 +102,15 @@ public class StoreLauncher {
         registrations.add(context.registerService(ImportJobStore.class,
                 new DbImportJobStore(dataSource, customers, clock), new Hashtable<>()));
         registrations.add(context.registerService(ProjectStore.class,
-                new JpaProjectStore(jpa, clock, config.default_region()), new Hashtable<>()));
+                new JpaProjectStore(jpa, clock, config.default__region()), new Hashtable<>()));
         registrations.add(context.registerService(SecretStore.class,
                 new JpaSecretStore(jpa, new SecretCipher(key), clock), new Hashtable<>()));
         LOG.info("Customer store ready (schema version {})", version);
     }
 
     private Path keyFile() {
-        if (!config.key_file().isBlank()) {
-            return Path.of(config.key_file());
+        if (!config.key__file().isBlank()) {
+            return Path.of(config.key__file());
         }
         String data = System.getProperty("karaf.data", "data");
         return Path.of(data, "bewertungsbox", "secret.key");

@@ -72,9 +72,9 @@ public class ImportJobService implements ImportService {
     public ImportJobService(ImportCoreConfig config, @Reference(name = "store") ImportJobStore store)
             throws IOException {
         this.store = store;
-        this.workDir = config.work_dir().isBlank()
+        this.workDir = config.work__dir().isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data"), "bewertungsbox", "imports")
-                : Path.of(config.work_dir());
+                : Path.of(config.work__dir());
         Files.createDirectories(workDir);
         this.node = NodeId.load(workDir.resolve("node-id"));
         int interrupted = store.interrupt(node, INTERRUPTED);
@@ -82,14 +82,14 @@ public class ImportJobService implements ImportService {
             LOG.warn("{} import job(s) were running when this node last stopped; marked failed", interrupted);
         }
         deleteLeftovers();
-        this.jobThreads = Executors.newFixedThreadPool(Math.max(1, config.max_concurrent_jobs()),
+        this.jobThreads = Executors.newFixedThreadPool(Math.max(1, config.max__concurrent__jobs()),
                 Threads.named("bewertungsbox-import-job"));
         this.writerThreads = Executors.newCachedThreadPool(Threads.named("bewertungsbox-import-writer"));
         this.execution = new JobExecution(store, importers, running,
-                Math.max(1, Math.min(10_000, config.batch_size())), Math.max(0, Math.min(8, config.writers_per_job())),
+                Math.max(1, Math.min(10_000, config.batch__size())), Math.max(0, Math.min(8, config.writers__per__job())),
                 writerThreads);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Threads.named("bewertungsbox-import-sweeper"));
-        Duration silence = Duration.ofMinutes(Math.max(1, config.silent_job_minutes()));
+        Duration silence = Duration.ofMinutes(Math.max(1, config.silent__job__minutes()));
         sweeper.scheduleWithFixedDelay(() -> sweep(silence), 1, 1, TimeUnit.MINUTES);
     }
 

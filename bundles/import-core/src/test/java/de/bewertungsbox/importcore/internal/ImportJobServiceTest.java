@@ -227,11 +227,11 @@ class ImportJobServiceTest {
     private static ImportCoreConfig config(Path dir, int batch) {
         return new ImportCoreConfig() {
             @Override public Class<? extends Annotation> annotationType() { return ImportCoreConfig.class; }
-            @Override public int max_concurrent_jobs() { return 2; }
-            @Override public int batch_size() { return batch; }
-            @Override public int writers_per_job() { return 0; }
-            @Override public String work_dir() { return dir.toString(); }
-            @Override public int silent_job_minutes() { return 10; }
+            @Override public int max__concurrent__jobs() { return 2; }
+            @Override public int batch__size() { return batch; }
+            @Override public int writers__per__job() { return 0; }
+            @Override public String work__dir() { return dir.toString(); }
+            @Override public int silent__job__minutes() { return 10; }
         };
     }
 }
