@@ -45,7 +45,9 @@ class StoreLauncherTest {
             BundleContext ctx = fakeContext(registered, unregistered, four);
 
             StoreLauncher launcher = new StoreLauncher(ctx, config(dir.resolve("secret.key")), flaky, db.emf);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (refused.get() < 2) {
+                assertTrue(System.nanoTime() < deadline, "the launcher never tried the database");
                 Thread.onSpinWait();
             }
             assertTrue(registered.isEmpty(), "nothing may register while the database is down");
@@ -62,10 +64,10 @@ class StoreLauncherTest {
     private static StoreConfig config(Path keyFile) {
         return (StoreConfig) Proxy.newProxyInstance(StoreConfig.class.getClassLoader(), new Class<?>[] {StoreConfig.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "default_region" -> "DE";
-                    case "encryption_key" -> "";
-                    case "key_file" -> keyFile.toString();
-                    case "max_retry_seconds" -> 1;
+                    case "default__region" -> "DE";
+                    case "encryption__key" -> "";
+                    case "key__file" -> keyFile.toString();
+                    case "max__retry__seconds" -> 1;
                     default -> throw new AssertionError("unexpected call: " + method.getName());
                 });
     }
