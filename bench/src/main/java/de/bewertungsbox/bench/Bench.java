@@ -28,6 +28,15 @@ public final class Bench {
         String pgUrl = opt.getOrDefault("pg-url", System.getenv().getOrDefault("BB_TEST_POSTGRES_URL", ""));
         List<String> dbs = List.of(opt.getOrDefault("db", pgUrl.isBlank() ? "h2" : "h2,postgresql").split(","));
         List<String> suites = List.of(opt.getOrDefault("suite", "csv,store").split(","));
+        if (suites.contains("rest")) {
+            RestBench rb = new RestBench(opt.getOrDefault("url", "http://127.0.0.1:8181/api/v1"),
+                    opt.getOrDefault("admin", "admin:admin"));
+            String label = opt.getOrDefault("db-label", "server");
+            System.out.println(rb.batches(label, rows, 10_000, 1));
+            System.out.println(rb.batches(label, rows, 10_000, 2));
+            System.out.println(rb.singles(label, 32, Integer.parseInt(opt.getOrDefault("singles", "300"))));
+            return;
+        }
         System.out.printf(Locale.ROOT, "BewertungsBox benchmark: %,d customers, batches of %,d, max heap %d MB%n",
                 rows, batch, Runtime.getRuntime().maxMemory() >> 20);
         List<String> report = new ArrayList<>();
@@ -98,7 +107,7 @@ public final class Bench {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL] [--suite csv,store]");
+                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL] [--suite csv,store|rest] [--url U --admin user:pw --singles N]");
             }
             m.put(args[i].substring(2), args[++i]);
         }

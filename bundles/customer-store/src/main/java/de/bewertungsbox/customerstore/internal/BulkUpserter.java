@@ -100,7 +100,9 @@ public final class BulkUpserter {
     public BatchResult upsert(ProjectRef project, List<CustomerInput> inputs, List<List<FieldError>> preErrors,
                               boolean dryRun, AfterWrite after) {
         try {
-            Map<String, UUID> locations = locations(project);
+            boolean anyLocation = inputs.stream().anyMatch(i -> i != null && i.location() != null
+                    && !i.location().isBlank());
+            Map<String, UUID> locations = anyLocation ? locations(project) : Map.of();
             Instant now = clock.instant();
             // Validation holds no connection, so concurrent batches validate while others write.
             UpsertResult[] rejected = new UpsertResult[inputs.size()];

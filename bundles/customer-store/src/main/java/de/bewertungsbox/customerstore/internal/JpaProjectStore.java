@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import de.bewertungsbox.api.customer.ApiKey;
@@ -135,7 +137,7 @@ public final class JpaProjectStore implements ProjectStore {
 
     @Override
     public boolean revokeApiKey(UUID projectId, UUID keyId) {
-        return jpa.tx(em -> {
+        boolean revoked = jpa.tx(em -> {
             ApiKeyEntity k = em.find(ApiKeyEntity.class, keyId);
             if (k == null || !k.projectId.equals(projectId)) {
                 return false;
@@ -145,6 +147,16 @@ public final class JpaProjectStore implements ProjectStore {
             }
             return true;
         });
+        accepted.clear();
+        return revoked;
+    }
+
+    /** Recently accepted keys by hash: a client making many calls costs one query per {@link #AUTH_TTL_NANOS}. */
+    private final Map<String, CachedKey> accepted = new ConcurrentHashMap<>();
+    /** How long an accepted key is trusted without asking the database; a revocation on this node clears it. */
+    private static final long AUTH_TTL_NANOS = 10_000_000_000L;
+
+    private record CachedKey(Project project, long until) {
     }
 
     @Override
@@ -152,6 +164,24 @@ public final class JpaProjectStore implements ProjectStore {
         if (secret == null || !secret.startsWith("bb_") || secret.length() > 100) {
             return Optional.empty();
         }
+        String cacheKey = Tokens.sha256(secret);
+        CachedKey cached = accepted.get(cacheKey);
+        if (cached != null && cached.until() - System.nanoTime() > 0) {
+            return Optional.of(cached.project());
+        }
+        Optional<Project> found = lookUp(secret);
+        if (found.isPresent()) {
+            if (accepted.size() > 10_000) {
+                accepted.clear();
+            }
+            accepted.put(cacheKey, new CachedKey(found.get(), System.nanoTime() + AUTH_TTL_NANOS));
+        } else {
+            accepted.remove(cacheKey);
+        }
+        return found;
+    }
+
+    private Optional<Project> lookUp(String secret) {
         int sep = secret.indexOf('_', 3);
         if (sep < 0) {
             return Optional.empty();
