@@ -41,7 +41,7 @@ doc = {
   "/projects": {
     "post": op("Create a project with a first API key (administrators)", ok(ref("CreatedProject"), "201", "Created"),
                request=body({"type": "object", "required": ["name"], "properties": {"name": S}})),
-    "get": op("List projects (administrators)", ok(lst(ref("Project"))))},
+    "get": op("List projects with their customer counts (administrators)", ok(lst(ref("Project"))))},
   "/projects/{id}/api-keys": {
     "post": op("Create an API key, shown once (administrators)", ok(ref("CreatedApiKey"), "201", "Created"),
                ["path_id"], request={"required": False, "content": {"application/json": {"schema": {"type": "object", "properties": {"label": S}}}}}),
@@ -118,7 +118,8 @@ doc = {
                 "errors": {"type": "array", "items": {"type": "object", "properties": {"index": {"type": "integer"}, "field": S, "message": S}}}}},
     "Health": {"type": "object", "properties": {"status": {"type": "string", "enum": ["UP", "DOWN"]}, "database": S,
                "importers": {"type": "array", "items": S}}},
-    "Project": {"type": "object", "properties": {"id": S, "slug": S, "name": S, "bcc_address": S, "created_at": S}},
+    "Project": {"type": "object", "properties": {"id": S, "slug": S, "name": S, "bcc_address": S, "created_at": S,
+                "customer_count": {"type": "integer"}}},
     "CreatedProject": {"type": "object", "properties": {"id": S, "slug": S, "name": S, "bcc_address": S, "api_key": S}},
     "ApiKey": {"type": "object", "properties": {"id": S, "project_id": S, "prefix": S, "label": S, "created_at": S, "revoked_at": S}},
     "CreatedApiKey": {"type": "object", "properties": {"id": S, "prefix": S, "label": S, "created_at": S, "api_key": S}},

@@ -32,8 +32,10 @@ public final class Bench {
             RestBench rb = new RestBench(opt.getOrDefault("url", "http://127.0.0.1:8181/api/v1"),
                     opt.getOrDefault("admin", "admin:admin"));
             String label = opt.getOrDefault("db-label", "server");
-            System.out.println(rb.batches(label, rows, 10_000, 1));
-            System.out.println(rb.batches(label, rows, 10_000, 2));
+            if (!"single".equals(opt.get("rest-parts"))) {
+                System.out.println(rb.batches(label, rows, 10_000, 1));
+                System.out.println(rb.batches(label, rows, 10_000, 2));
+            }
             System.out.println(rb.singles(label, 32, Integer.parseInt(opt.getOrDefault("singles", "300"))));
             return;
         }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +150,43 @@ public class ImportIT extends ItestSupport {
         assertFalse(registry.importers().stream().anyMatch(i -> i.id().equals("csv")));
         features.installFeature("bewertungsbox-importer-csv");
         awaitImporterId(registry, "csv");
+    }
+
+    /** Runs shell commands in Karaf's own shell and returns what they printed. */
+    private String shell(String commands) throws Exception {
+        org.apache.karaf.shell.api.console.SessionFactory factory =
+                service(org.apache.karaf.shell.api.console.SessionFactory.class);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session s = factory.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            for (String c : commands.split("\n")) {
+                s.execute(c);
+            }
+        } finally {
+            s.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void theShellCommandsImportListAndReport() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("shell", ".csv");
+        java.nio.file.Files.write(file, OFFICE_CSV.getBytes(StandardCharsets.UTF_8));
+        String slug = "shell-" + UUID.randomUUID().toString().substring(0, 8);
+        String out = shell("bb:project-create " + slug + "\nbb:import-csv " + slug + " " + file
+                + "\nbb:project-list\nbb:importer-list");
+        assertTrue(out, out.contains("Status     completed"));
+        assertTrue(out, out.contains("9 read: 1 created, 0 updated, 0 unchanged, 8 rejected"));
+        assertTrue(out, out.contains("row 3 (line 3), first_name: is required"));
+        assertTrue(out, out.matches("(?s).*" + slug + " +[|│] +" + slug + " +[|│] +1 .*"));
+        assertTrue(out, out.contains("de.bewertungsbox.importer-csv"));
+        try {
+            shell("bb:import-show " + slug + " not-a-job");
+            throw new AssertionError("a bad job id must fail");
+        } catch (IllegalArgumentException e) {
+            assertEquals("'not-a-job' is not a job id", e.getMessage());
+        }
     }
 
     private ImporterInfo awaitImporter(ImporterRegistry registry, boolean present) {

@@ -44,16 +44,18 @@ final class KeyQuery {
             }
             return;
         }
+        // A few fixed list sizes keep H2's statement cache useful without binding 500 copies of one key.
+        int chunk = keys.size() == 1 ? 1 : keys.size() <= 16 ? 16 : H2_CHUNK;
         StringBuilder sql = new StringBuilder(sqlPrefix).append(" IN (");
-        for (int i = 0; i < H2_CHUNK; i++) {
+        for (int i = 0; i < chunk; i++) {
             sql.append(i == 0 ? "?" : ",?");
         }
         sql.append(')');
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int from = 0; from < keys.size(); from += H2_CHUNK) {
+            for (int from = 0; from < keys.size(); from += chunk) {
                 int at = bind(ps, params);
-                int to = Math.min(keys.size(), from + H2_CHUNK);
-                for (int k = 0; k < H2_CHUNK; k++) {
+                int to = Math.min(keys.size(), from + chunk);
+                for (int k = 0; k < chunk; k++) {
                     ps.setObject(at + k, keys.get(Math.min(from + k, to - 1)));
                 }
                 drain(ps, handler);

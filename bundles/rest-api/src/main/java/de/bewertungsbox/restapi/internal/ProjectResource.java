@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import de.bewertungsbox.api.customer.ApiKey;
 import de.bewertungsbox.api.customer.CreatedApiKey;
+import de.bewertungsbox.api.customer.CustomerStore;
 import de.bewertungsbox.api.customer.Project;
 import de.bewertungsbox.api.customer.ProjectStore;
 import de.bewertungsbox.restapi.internal.Views.CreatedProjectView;
@@ -40,15 +41,19 @@ import de.bewertungsbox.restapi.internal.Views.ProjectView;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectResource {
     private final ProjectStore projects;
+    private final CustomerStore customers;
     private final String bccDomain;
 
     /**
-     * @param projects the project store
-     * @param bcc      the BCC domain
+     * @param projects  the project store
+     * @param customers the customer store, for customer counts
+     * @param bcc       the BCC domain
      */
     @Activate
-    public ProjectResource(@Reference(name = "projects") ProjectStore projects, BccConfig bcc) {
+    public ProjectResource(@Reference(name = "projects") ProjectStore projects,
+                           @Reference(name = "customers") CustomerStore customers, BccConfig bcc) {
         this.projects = projects;
+        this.customers = customers;
         this.bccDomain = bcc.domain();
     }
 
@@ -65,16 +70,17 @@ public class ProjectResource {
         }
         Project p = projects.create(name);
         CreatedApiKey key = projects.createApiKey(p.id(), "default");
-        ProjectView v = ProjectView.of(p, bccDomain);
+        ProjectView v = ProjectView.of(p, bccDomain, 0L);
         return Response.status(201).entity(new CreatedProjectView(p.id(), p.slug(), p.name(), v.bccAddress(),
                 key.secret())).build();
     }
 
-    /** @return every project */
+    /** @return every project, with its number of customers */
     @GET
     public ListView<ProjectView> list(@Context SecurityContext sc) {
         Scope.admin(Caller.of(sc));
-        return ListView.all(projects.list().stream().map(p -> ProjectView.of(p, bccDomain)).toList());
+        return ListView.all(projects.list().stream()
+                .map(p -> ProjectView.of(p, bccDomain, customers.count(p.id()))).toList());
     }
 
     /** Creates another API key for a project, shown once. */

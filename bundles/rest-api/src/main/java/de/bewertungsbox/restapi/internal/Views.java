@@ -27,9 +27,10 @@ final class Views {
         }
     }
 
-    record ProjectView(UUID id, String slug, String name, String bccAddress, Instant createdAt) {
-        static ProjectView of(Project p, String bccDomain) {
-            return new ProjectView(p.id(), p.slug(), p.name(), p.bccToken() + "@" + bccDomain, p.createdAt());
+    record ProjectView(UUID id, String slug, String name, String bccAddress, Instant createdAt, Long customerCount) {
+        static ProjectView of(Project p, String bccDomain, Long customerCount) {
+            return new ProjectView(p.id(), p.slug(), p.name(), p.bccToken() + "@" + bccDomain, p.createdAt(),
+                    customerCount);
         }
     }
 
