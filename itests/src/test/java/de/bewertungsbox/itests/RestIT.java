@@ -117,6 +117,11 @@ public class RestIT extends ItestSupport {
         assertProblem(b.http().json("POST", "charges", "{\"customer_id\":\"" + annaId + "\",\"amount\":100,\"currency\":\"eur\"}"), 404);
         assertProblem(b.http().get("customers/" + annaId + "/charges"), 404);
         assertProblem(a.http().get("me?project=" + b.id()), 404);
+        String job = json(a.http().post("imports/csv", "text/csv", "first_name,email\nA,x@example.com\n")).get("id").asText();
+        assertProblem(b.http().get("imports/" + job), 404);
+        assertProblem(b.http().get("imports/" + job + "/rejected.csv"), 404);
+        assertProblem(b.http().delete("imports/" + job), 404);
+        assertEquals(0, json(b.http().get("imports")).get("data").size());
         JsonNode still = json(a.http().get("customers/" + annaId));
         assertTrue(still.get("company").isNull());
         assertEquals(0, still.get("charge_count").asInt());
