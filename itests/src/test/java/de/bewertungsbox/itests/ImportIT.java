@@ -181,6 +181,29 @@ public class ImportIT extends ItestSupport {
         assertTrue(out, out.contains("row 3 (line 3), first_name: is required"));
         assertTrue(out, out.matches("(?s).*" + slug + " +[|│] +" + slug + " +[|│] +1 .*"));
         assertTrue(out, out.contains("de.bewertungsbox.importer-csv"));
+        String manual = shell("bb:location-add --review-url https://example.com/r " + slug + " mitte \"Berlin Mitte\""
+                + "\nbb:customer-add --first-name Maria --last-name Neu --email maria@example.com "
+                + "--phone \"030 1234567\" --location mitte --signed-up 2026-01-02 " + slug
+                + "\nbb:customer-list -q maria " + slug + "\nbb:apikey-create --label zapier " + slug);
+        assertTrue(manual, manual.contains("Location 'Berlin Mitte' added: slug mitte"));
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("Customer ([0-9a-f-]{36}) created").matcher(manual);
+        assertTrue(manual, id.find());
+        assertTrue(manual, manual.contains("maria@example.com") && manual.contains("+49301234567") && manual.contains("manual"));
+        assertTrue(manual, manual.matches("(?s).*\nbb_[a-z0-9]+_[a-z0-9]+\n.*"));
+        String shown = shell("bb:customer-show " + slug + " " + id.group(1));
+        assertTrue(shown, shown.contains("Signed up    2026-01-02T00:00:00Z"));
+        try {
+            shell("bb:customer-add --first-name Karl " + slug);
+            throw new AssertionError("a customer without contact must fail");
+        } catch (IllegalArgumentException e) {
+            assertEquals("not stored: contact an e-mail address or a phone number is required", e.getMessage());
+        }
+        try {
+            shell("bb:importer-sync " + slug + " csv");
+            throw new AssertionError("csv has nothing to sync");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("nothing to sync"));
+        }
         try {
             shell("bb:import-show " + slug + " not-a-job");
             throw new AssertionError("a bad job id must fail");
