@@ -107,7 +107,6 @@ final class RestBench {
         if (created != total) {
             throw new IllegalStateException("created " + created + " of " + total);
         }
-        bodies.clear();
         return String.format(Locale.ROOT, "%-20s %-40s %,10d rows %7.2f s %,9.0f customers/s  (%d client%s, %,d per request)",
                 dbName, "REST batch create", total, s, total / s, clients, clients == 1 ? "" : "s", batch);
     }

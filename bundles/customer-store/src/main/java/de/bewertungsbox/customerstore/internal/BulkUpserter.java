@@ -63,11 +63,16 @@ public final class BulkUpserter {
      */
     public List<FieldError> check(ProjectRef project, CustomerInput input) {
         UpsertResult[] rejected = new UpsertResult[1];
-        validate(java.util.Collections.singletonList(input), project, locations(project), clock.instant(), rejected);
+        List<CustomerInput> one = java.util.Collections.singletonList(input);
+        validate(one, project, locations(project, one), clock.instant(), rejected);
         return rejected[0] == null ? List.of() : rejected[0].errors();
     }
 
-    private Map<String, UUID> locations(ProjectRef project) {
+    /** The project's locations, read only when a record names one. */
+    private Map<String, UUID> locations(ProjectRef project, List<CustomerInput> inputs) {
+        if (inputs.stream().noneMatch(i -> i != null && i.location() != null && !i.location().isBlank())) {
+            return Map.of();
+        }
         try (Connection c = ds.getConnection()) {
             return Locations.load(c, project.id());
         } catch (SQLException e) {
@@ -98,9 +103,7 @@ public final class BulkUpserter {
     public BatchResult upsert(ProjectRef project, List<CustomerInput> inputs, List<List<FieldError>> preErrors,
                               boolean dryRun, AfterWrite after) {
         try {
-            boolean anyLocation = inputs.stream().anyMatch(i -> i != null && i.location() != null
-                    && !i.location().isBlank());
-            Map<String, UUID> locations = anyLocation ? locations(project) : Map.of();
+            Map<String, UUID> locations = locations(project, inputs);
             Instant now = clock.instant();
             // Validation holds no connection, so concurrent batches validate while others write.
             UpsertResult[] rejected = new UpsertResult[inputs.size()];

@@ -164,30 +164,29 @@ public final class JpaProjectStore implements ProjectStore {
         if (secret == null || !secret.startsWith("bb_") || secret.length() > 100) {
             return Optional.empty();
         }
-        String cacheKey = Tokens.sha256(secret);
-        CachedKey cached = accepted.get(cacheKey);
+        String hash = Tokens.sha256(secret);
+        CachedKey cached = accepted.get(hash);
         if (cached != null && cached.until() - System.nanoTime() > 0) {
             return Optional.of(cached.project());
         }
-        Optional<Project> found = lookUp(secret);
+        Optional<Project> found = lookUp(secret, hash);
         if (found.isPresent()) {
             if (accepted.size() > 10_000) {
                 accepted.clear();
             }
-            accepted.put(cacheKey, new CachedKey(found.get(), System.nanoTime() + AUTH_TTL_NANOS));
+            accepted.put(hash, new CachedKey(found.get(), System.nanoTime() + AUTH_TTL_NANOS));
         } else {
-            accepted.remove(cacheKey);
+            accepted.remove(hash);
         }
         return found;
     }
 
-    private Optional<Project> lookUp(String secret) {
+    private Optional<Project> lookUp(String secret, String hash) {
         int sep = secret.indexOf('_', 3);
         if (sep < 0) {
             return Optional.empty();
         }
         String prefix = secret.substring(0, sep);
-        String hash = Tokens.sha256(secret);
         return jpa.tx(em -> {
             List<ApiKeyEntity> keys = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.prefix = :p",
                     ApiKeyEntity.class).setParameter("p", prefix).getResultList();
