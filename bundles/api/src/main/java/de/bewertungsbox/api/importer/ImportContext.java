@@ -54,4 +54,21 @@ public interface ImportContext {
 
     /** @return whether the job has been cancelled; long loops that do not call the sink should check this */
     boolean cancelled();
+
+    /**
+     * @return the project's settings for this importer, a JSON object, when the project configured it
+     *         ({@link RemoteImporter}); secrets included, so never log it
+     */
+    Optional<String> settings();
+
+    /** @return where the last completed sync of this importer in this project stopped, as the importer saved it */
+    Optional<String> cursor();
+
+    /**
+     * Sets where the next sync should start. Saved only when this job completes (not when it fails, is cancelled or
+     * is a dry run), so a failed sync is repeated from the old cursor.
+     *
+     * @param cursor the importer's own notation, at most 2,000 characters
+     */
+    void saveCursor(String cursor);
 }

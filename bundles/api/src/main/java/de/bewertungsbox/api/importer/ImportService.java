@@ -3,6 +3,7 @@ package de.bewertungsbox.api.importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,4 +70,38 @@ public interface ImportService {
      * @throws IOException when writing fails
      */
     boolean writeRejected(UUID projectId, UUID jobId, OutputStream out) throws IOException;
+
+    /**
+     * @param projectId  the project
+     * @param importerId the importer
+     * @return the project's settings for the importer (a JSON object, secrets included), when configured
+     */
+    Optional<String> settings(UUID projectId, String importerId);
+
+    /**
+     * Stores a project's settings for an importer, encrypted, and (re)schedules its syncs.
+     *
+     * @param projectId           the project
+     * @param importerId          the importer
+     * @param settings            a JSON object
+     * @param syncIntervalMinutes minutes between scheduled syncs, 0 for none; the first is due one interval from now
+     */
+    void saveSettings(UUID projectId, String importerId, String settings, int syncIntervalMinutes);
+
+    /**
+     * @param projectId  the project
+     * @param importerId the importer
+     * @return its schedule and last sync, when it was ever configured or synced in the project
+     */
+    Optional<SyncState> syncState(UUID projectId, String importerId);
+
+    /**
+     * Records the events of a webhook delivery as received.
+     *
+     * @param projectId  the project
+     * @param importerId the importer
+     * @param eventIds   the delivery's event ids
+     * @return {@code true} when at least one of them is new (the delivery should be imported)
+     */
+    boolean firstDelivery(UUID projectId, String importerId, List<String> eventIds);
 }

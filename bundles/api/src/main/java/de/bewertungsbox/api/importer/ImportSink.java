@@ -63,4 +63,22 @@ public interface ImportSink {
      * @param total units in all, or -1 when unknown
      */
     void progress(long done, long total);
+
+    /**
+     * Hands over one payment or refund of a customer this source imported. Payments are stored after every
+     * customer handed over before them, so a source may send its customers first and their payments after.
+     *
+     * @param at     where the payment is in the source, with its raw values
+     * @param charge the payment
+     */
+    void charge(SourceRow at, ImportCharge charge);
+
+    /**
+     * The source deleted a customer. The customer's link to this source is removed; a customer no other source
+     * knows is erased with their charges. Stored after every record handed over before it.
+     *
+     * @param at         where the deletion is in the source
+     * @param externalId the source's id of the customer
+     */
+    void forget(SourceRow at, String externalId);
 }

@@ -19,4 +19,10 @@ public interface ImporterRegistry {
      * @return the importer, if installed
      */
     Optional<ImporterInfo> importer(String id);
+
+    /**
+     * @param id an importer id
+     * @return the importer, if installed and connected to a remote account (settings, webhooks)
+     */
+    Optional<RemoteImporter> remote(String id);
 }

@@ -2,7 +2,7 @@
  * Import jobs and their reports; the importer plug-in contract grows here.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package de.bewertungsbox.api.importer;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package de.bewertungsbox.api.importjob;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import de.bewertungsbox.api.customer.BatchResult;
 import de.bewertungsbox.api.customer.Page;
 import de.bewertungsbox.api.importer.ImportJob;
 import de.bewertungsbox.api.importer.ImportStatus;
+import de.bewertungsbox.api.importer.SyncState;
 
 /**
  * Import jobs in the database. Each batch of records is stored together with the job's counts and rejected rows in
@@ -148,4 +150,90 @@ public interface ImportJobStore {
      * @return how many jobs were ended
      */
     int interruptSilent(Duration silence, String reason);
+
+    /**
+     * Stores a batch of payments: each is matched to its customer by (source, customer external id); a known payment
+     * id updates the stored amount. Each customer's figures (charge count, last charge, net total per currency) change
+     * in the same transaction, together with the rejections and the job's counts.
+     *
+     * @param jobId     the job
+     * @param projectId the project
+     * @param source    the source the customers were imported from
+     * @param rows      the payments
+     * @param dryRun    validate and count only
+     * @param percent   progress to record
+     * @return one result per row (created, updated, unchanged or rejected)
+     */
+    BatchResult commitCharges(UUID jobId, UUID projectId, String source, List<ChargeRow> rows, boolean dryRun,
+                              int percent);
+
+    /**
+     * Removes a source's link to a customer; erases the customer when no other source knows it. Counted as updated.
+     *
+     * @param jobId      the job
+     * @param projectId  the project
+     * @param source     the source
+     * @param externalId the source's id of the customer
+     * @param dryRun     count only
+     * @return whether the source knew such a customer
+     */
+    boolean forget(UUID jobId, UUID projectId, String source, String externalId, boolean dryRun);
+
+    /**
+     * @param projectId  the project
+     * @param importerId the importer
+     * @return the cursor its last completed sync saved
+     */
+    Optional<String> cursor(UUID projectId, String importerId);
+
+    /**
+     * @param projectId  the project
+     * @param importerId the importer
+     * @param cursor     where the next sync starts
+     * @param jobId      the job that got there
+     */
+    void saveCursor(UUID projectId, String importerId, String cursor, UUID jobId);
+
+    /**
+     * Sets how often an importer syncs in a project; the next sync is due one interval from now.
+     *
+     * @param projectId       the project
+     * @param importerId      the importer
+     * @param intervalMinutes minutes, 0 for no scheduled syncs
+     */
+    void schedule(UUID projectId, String importerId, int intervalMinutes);
+
+    /**
+     * @param projectId  the project
+     * @param importerId the importer
+     * @return its schedule and last sync
+     */
+    Optional<SyncState> syncState(UUID projectId, String importerId);
+
+    /**
+     * Claims the syncs that are due: each is moved one interval ahead in the same statement, so of several nodes only
+     * one gets it.
+     *
+     * @param now   the time
+     * @param limit at most this many
+     * @return the claimed syncs
+     */
+    List<SyncState> claimDueSyncs(Instant now, int limit);
+
+    /**
+     * @param projectId  the project
+     * @param importerId the importer
+     * @param jobId      the sync job just started
+     */
+    void syncStarted(UUID projectId, String importerId, UUID jobId);
+
+    /**
+     * Records webhook event ids.
+     *
+     * @param projectId  the project
+     * @param importerId the importer
+     * @param eventIds   the ids
+     * @return whether any of them was new
+     */
+    boolean firstDelivery(UUID projectId, String importerId, List<String> eventIds);
 }

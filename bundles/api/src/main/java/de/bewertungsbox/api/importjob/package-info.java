@@ -3,7 +3,7 @@
  * package; they see only {@code de.bewertungsbox.api.importer}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package de.bewertungsbox.api.importjob;
 
 import org.osgi.annotation.bundle.Export;

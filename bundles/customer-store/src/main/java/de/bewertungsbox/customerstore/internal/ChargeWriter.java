@@ -163,12 +163,14 @@ final class ChargeWriter {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE bb_customer SET charge_count = charge_count + ?, "
-                + "last_charge_at = CASE WHEN last_charge_at IS NULL OR last_charge_at < ? THEN ? ELSE last_charge_at END "
-                + "WHERE id = ?")) {
+                + "last_charge_at = CASE WHEN ? = 1 AND (last_charge_at IS NULL OR last_charge_at < ?) THEN ? ELSE "
+                + "last_charge_at END WHERE id = ?")) {
+            // A refund is no payment: it does not move the last charge (a strategy's trigger).
             ps.setInt(1, counted);
-            ps.setObject(2, at);
+            ps.setInt(2, counted);
             ps.setObject(3, at);
-            ps.setObject(4, ch.customerId());
+            ps.setObject(4, at);
+            ps.setObject(5, ch.customerId());
             ps.executeUpdate();
         }
     }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ import de.bewertungsbox.api.customer.UpsertOutcome;
 import de.bewertungsbox.api.customer.UpsertResult;
 import de.bewertungsbox.api.importer.ImportJob;
 import de.bewertungsbox.api.importer.ImportStatus;
+import de.bewertungsbox.api.importer.SyncState;
+import de.bewertungsbox.api.importjob.ChargeRow;
 import de.bewertungsbox.api.importjob.ImportJobStore;
 import de.bewertungsbox.api.importjob.ImportRow;
 import de.bewertungsbox.api.importjob.RejectedRow;
@@ -119,6 +122,228 @@ public final class DbImportJobStore implements ImportJobStore {
                             + "WHERE id = ?", rows.size(), result.count(UpsertOutcome.CREATED),
                     result.count(UpsertOutcome.UPDATED), result.count(UpsertOutcome.UNCHANGED),
                     result.count(UpsertOutcome.REJECTED), percent, now(), jobId);
+        });
+    }
+
+    @Override
+    public BatchResult commitCharges(UUID jobId, UUID projectId, String source, List<ChargeRow> rows, boolean dryRun,
+                                     int percent) {
+        return run(c -> {
+            c.setAutoCommit(false);
+            try {
+                BatchResult result = ChargeBatch.store(c, projectId, source, rows, dryRun, now());
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO bb_import_rejection (job_id, row_no, "
+                        + "line_no, errors, row_values) VALUES (?,?,?,?,?)")) {
+                    int n = 0;
+                    for (UpsertResult r : result.results()) {
+                        if (r.outcome() == UpsertOutcome.REJECTED) {
+                            ChargeRow row = rows.get(r.index());
+                            ps.setObject(1, jobId);
+                            ps.setLong(2, row.at().row());
+                            ps.setLong(3, row.at().line());
+                            ps.setString(4, clip(encodeErrors(r.errors()), 8_000));
+                            ps.setString(5, clip(join(row.at().values()), 1_000_000));
+                            ps.addBatch();
+                            n++;
+                        }
+                    }
+                    if (n > 0) {
+                        ps.executeBatch();
+                    }
+                }
+                counts(c, jobId, rows.size(), result, percent);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    private void counts(Connection c, UUID jobId, int total, BatchResult result, int percent) throws SQLException {
+        update(c, "UPDATE bb_import_job SET total = total + ?, created = created + ?, updated = updated + ?, "
+                        + "unchanged = unchanged + ?, rejected = rejected + ?, percent = ?, heartbeat_at = ? "
+                        + "WHERE id = ?", total, result.count(UpsertOutcome.CREATED),
+                result.count(UpsertOutcome.UPDATED), result.count(UpsertOutcome.UNCHANGED),
+                result.count(UpsertOutcome.REJECTED), percent, now(), jobId);
+    }
+
+    @Override
+    public boolean forget(UUID jobId, UUID projectId, String source, String externalId, boolean dryRun) {
+        return run(c -> {
+            c.setAutoCommit(false);
+            try {
+                UUID customer = null;
+                try (PreparedStatement ps = c.prepareStatement("SELECT customer_id FROM bb_customer_ref WHERE "
+                        + "external_id = ? AND source = ? AND project_id = ?")) {
+                    ps.setString(1, externalId);
+                    ps.setString(2, source);
+                    ps.setObject(3, projectId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            customer = rs.getObject(1, UUID.class);
+                        }
+                    }
+                }
+                if (customer != null && !dryRun) {
+                    update(c, "DELETE FROM bb_customer_ref WHERE external_id = ? AND source = ? AND project_id = ?",
+                            externalId, source, projectId);
+                    String sources = null;
+                    try (PreparedStatement ps = c.prepareStatement("SELECT sources FROM bb_customer WHERE id = ?")) {
+                        ps.setObject(1, customer);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                sources = rs.getString(1);
+                            }
+                        }
+                    }
+                    boolean others = sources != null && Arrays.stream(sources.split(","))
+                            .anyMatch(s -> !s.isBlank() && !s.equals(source));
+                    if (!others && !exists(c, "SELECT 1 FROM bb_customer_ref WHERE customer_id = ?", customer)) {
+                        update(c, "DELETE FROM bb_customer WHERE id = ? AND project_id = ?", customer, projectId);
+                    }
+                }
+                update(c, "UPDATE bb_import_job SET total = total + 1, updated = updated + ?, unchanged = unchanged "
+                        + "+ ?, heartbeat_at = ? WHERE id = ?", customer == null ? 0 : 1, customer == null ? 1 : 0,
+                        now(), jobId);
+                c.commit();
+                return customer != null;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> cursor(UUID projectId, String importerId) {
+        return run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sync_cursor FROM bb_importer_state WHERE "
+                    + "project_id = ? AND importer_id = ?")) {
+                ps.setObject(1, projectId);
+                ps.setString(2, importerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveCursor(UUID projectId, String importerId, String cursor, UUID jobId) {
+        String value = clip(cursor, 2_000);
+        run(c -> {
+            if (update(c, "UPDATE bb_importer_state SET sync_cursor = ?, cursor_saved_at = ?, last_job_id = ? WHERE "
+                    + "project_id = ? AND importer_id = ?", value, now(), jobId, projectId, importerId) == 0) {
+                update(c, "INSERT INTO bb_importer_state (project_id, importer_id, sync_cursor, cursor_saved_at, "
+                        + "last_job_id) VALUES (?,?,?,?,?)", projectId, importerId, value, now(), jobId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void schedule(UUID projectId, String importerId, int intervalMinutes) {
+        int minutes = Math.max(0, intervalMinutes);
+        LocalDateTime next = minutes == 0 ? null : now().plusMinutes(minutes);
+        run(c -> {
+            if (update(c, "UPDATE bb_importer_state SET interval_minutes = ?, next_sync_at = ? WHERE project_id = ? "
+                    + "AND importer_id = ?", minutes, next, projectId, importerId) == 0) {
+                update(c, "INSERT INTO bb_importer_state (project_id, importer_id, interval_minutes, next_sync_at) "
+                        + "VALUES (?,?,?,?)", projectId, importerId, minutes, next);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<SyncState> syncState(UUID projectId, String importerId) {
+        return run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT project_id, importer_id, interval_minutes, "
+                    + "next_sync_at, last_job_id, cursor_saved_at FROM bb_importer_state WHERE project_id = ? AND "
+                    + "importer_id = ?")) {
+                ps.setObject(1, projectId);
+                ps.setString(2, importerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(syncState(rs)) : Optional.<SyncState>empty();
+                }
+            }
+        });
+    }
+
+    private static SyncState syncState(ResultSet rs) throws SQLException {
+        return new SyncState(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                Times.toInstant(rs.getObject(4, LocalDateTime.class)), rs.getObject(5, UUID.class),
+                Times.toInstant(rs.getObject(6, LocalDateTime.class)));
+    }
+
+    @Override
+    public List<SyncState> claimDueSyncs(Instant now, int limit) {
+        LocalDateTime at = Times.toUtc(now);
+        return run(c -> {
+            List<SyncState> due = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT project_id, importer_id, interval_minutes, "
+                    + "next_sync_at, last_job_id, cursor_saved_at FROM bb_importer_state WHERE next_sync_at <= ? "
+                    + "AND interval_minutes > 0 ORDER BY next_sync_at FETCH FIRST " + Math.max(1, limit)
+                    + " ROWS ONLY")) {
+                ps.setObject(1, at);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(syncState(rs));
+                    }
+                }
+            }
+            List<SyncState> claimed = new ArrayList<>();
+            for (SyncState s : due) {
+                // Moving next_sync_at from the value read claims the sync: of two nodes, one updates a row.
+                LocalDateTime next = at.plusMinutes(s.intervalMinutes());
+                if (update(c, "UPDATE bb_importer_state SET next_sync_at = ? WHERE project_id = ? AND importer_id = ? "
+                        + "AND next_sync_at = ?", next, s.projectId(), s.importerId(),
+                        Times.toUtc(s.nextSyncAt())) == 1) {
+                    claimed.add(s);
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void syncStarted(UUID projectId, String importerId, UUID jobId) {
+        run(c -> update(c, "UPDATE bb_importer_state SET last_job_id = ? WHERE project_id = ? AND importer_id = ?",
+                jobId, projectId, importerId));
+    }
+
+    @Override
+    public boolean firstDelivery(UUID projectId, String importerId, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return true;
+        }
+        return run(c -> {
+            boolean any = false;
+            for (String id : new java.util.LinkedHashSet<>(eventIds)) {
+                String key = clip(id, 255);
+                if (!exists(c, "SELECT 1 FROM bb_webhook_event WHERE event_id = ? AND importer_id = ? AND project_id "
+                        + "= ?", key, importerId, projectId)) {
+                    try {
+                        update(c, "INSERT INTO bb_webhook_event (event_id, importer_id, project_id, received_at) "
+                                + "VALUES (?,?,?,?)", key, importerId, projectId, now());
+                        any = true;
+                    } catch (SQLException e) {
+                        if (!"23505".equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        // a concurrent delivery of the same event recorded it first
+                    }
+                }
+            }
+            // Event ids are kept 30 days: sources stop retrying long before.
+            update(c, "DELETE FROM bb_webhook_event WHERE received_at < ?", now().minusDays(30));
+            return any;
         });
     }
 

@@ -27,7 +27,8 @@ public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** Scripts in the order they apply; append, never edit an applied one. */
-    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__import_jobs.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__import_jobs.sql",
+            "V3__remote_importers.sql");
 
     private Migrations() {
     }

@@ -25,4 +25,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Silence before failing (minutes)", description = "A running job of any node that "
             + "reports no progress for this long is marked failed (its node died)")
     int silent__job__minutes() default 10;
+
+    @AttributeDefinition(name = "Sync check (seconds)", description = "How often this node looks for scheduled "
+            + "syncs of pull importers (Stripe, HubSpot) that are due")
+    int sync__check__seconds() default 30;
 }

@@ -33,10 +33,14 @@ import org.slf4j.LoggerFactory;
 
 import de.bewertungsbox.api.customer.NotFoundException;
 import de.bewertungsbox.api.customer.Page;
+import de.bewertungsbox.api.customer.SecretStore;
 import de.bewertungsbox.api.importer.ImportJob;
 import de.bewertungsbox.api.importer.ImportOptions;
 import de.bewertungsbox.api.importer.ImportService;
+import de.bewertungsbox.api.importer.ImportStatus;
 import de.bewertungsbox.api.importer.Importer;
+import de.bewertungsbox.api.importer.RemoteImporter;
+import de.bewertungsbox.api.importer.SyncState;
 import de.bewertungsbox.api.importjob.ImportJobStore;
 
 /**
@@ -62,6 +66,7 @@ public class ImportJobService implements ImportService {
     private final ExecutorService writerThreads;
     private final ScheduledExecutorService sweeper;
     private final JobExecution execution;
+    private final ImporterSettings settings;
 
     /**
      * @param config configuration
@@ -69,9 +74,10 @@ public class ImportJobService implements ImportService {
      * @throws IOException when the work directory cannot be created
      */
     @Activate
-    public ImportJobService(ImportCoreConfig config, @Reference(name = "store") ImportJobStore store)
-            throws IOException {
+    public ImportJobService(ImportCoreConfig config, @Reference(name = "store") ImportJobStore store,
+                            @Reference(name = "secrets") SecretStore secrets) throws IOException {
         this.store = store;
+        this.settings = new ImporterSettings(secrets);
         this.workDir = config.work__dir().isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data"), "bewertungsbox", "imports")
                 : Path.of(config.work__dir());
@@ -87,10 +93,12 @@ public class ImportJobService implements ImportService {
         this.writerThreads = Executors.newCachedThreadPool(Threads.named("bewertungsbox-import-writer"));
         this.execution = new JobExecution(store, importers, running,
                 Math.max(1, Math.min(10_000, config.batch__size())), Math.max(0, Math.min(8, config.writers__per__job())),
-                writerThreads);
+                writerThreads, settings);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Threads.named("bewertungsbox-import-sweeper"));
         Duration silence = Duration.ofMinutes(Math.max(1, config.silent__job__minutes()));
         sweeper.scheduleWithFixedDelay(() -> sweep(silence), 1, 1, TimeUnit.MINUTES);
+        int every = Math.max(5, config.sync__check__seconds());
+        sweeper.scheduleWithFixedDelay(this::startDueSyncs, every, every, TimeUnit.SECONDS);
     }
 
     @Reference(name = "importers", service = Importer.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -147,6 +155,10 @@ public class ImportJobService implements ImportService {
         }
         Path file = part == null ? null
                 : Files.move(part, workDir.resolve(job.id() + ".upload"), StandardCopyOption.ATOMIC_MOVE);
+        if (importers.get(importerId).map(e -> e.importer() instanceof RemoteImporter).orElse(false)
+                && !options.parameters().containsKey(RemoteImporter.WEBHOOK_PARAMETER) && !options.dryRun()) {
+            store.syncStarted(projectId, importerId, job.id());
+        }
         RunningJob rj = new RunningJob(job, options, file);
         running.put(job.id(), rj);
         LOG.info("Import job {} queued: importer '{}', project {}{}", job.id(), importerId, projectId,
@@ -187,6 +199,55 @@ public class ImportJobService implements ImportService {
             throw e.getCause();
         }
         return true;
+    }
+
+    @Override
+    public Optional<String> settings(UUID projectId, String importerId) {
+        return settings.get(projectId, importerId);
+    }
+
+    @Override
+    public void saveSettings(UUID projectId, String importerId, String json, int syncIntervalMinutes) {
+        settings.put(projectId, importerId, json);
+        store.schedule(projectId, importerId, syncIntervalMinutes);
+    }
+
+    @Override
+    public Optional<SyncState> syncState(UUID projectId, String importerId) {
+        return store.syncState(projectId, importerId);
+    }
+
+    @Override
+    public boolean firstDelivery(UUID projectId, String importerId, List<String> eventIds) {
+        return store.firstDelivery(projectId, importerId, eventIds);
+    }
+
+    /**
+     * Starts the scheduled syncs that are due. Claiming moves each one interval ahead in the database, so with
+     * several nodes each sync starts once; one whose last job is still queued or running is skipped this time.
+     */
+    void startDueSyncs() {
+        try {
+            for (SyncState due : store.claimDueSyncs(java.time.Instant.now(), 50)) {
+                Optional<ImporterTable.Entry> importer = importers.get(due.importerId());
+                if (importer.isEmpty() || !(importer.get().importer() instanceof RemoteImporter)
+                        || settings.get(due.projectId(), due.importerId()).isEmpty()) {
+                    continue;
+                }
+                if (due.lastJobId() != null && store.find(due.projectId(), due.lastJobId())
+                        .map(j -> j.status() == ImportStatus.QUEUED || j.status() == ImportStatus.RUNNING)
+                        .orElse(false)) {
+                    LOG.info("Scheduled sync of '{}' in project {} skipped: the last one is still running",
+                            due.importerId(), due.projectId());
+                    continue;
+                }
+                ImportJob job = start(due.projectId(), due.importerId(), ImportOptions.defaults(), null);
+                LOG.info("Scheduled sync of '{}' in project {} started: job {}", due.importerId(), due.projectId(),
+                        job.id());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not start scheduled syncs: {}", e.getMessage());
+        }
     }
 
     private void sweep(Duration silence) {

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import de.bewertungsbox.api.importer.Importer;
 import de.bewertungsbox.api.importer.ImporterInfo;
 import de.bewertungsbox.api.importer.ImporterRegistry;
+import de.bewertungsbox.api.importer.RemoteImporter;
 
 /**
  * The importers installed right now, for REST, shell and console. Dynamic: importers bind and unbind while it
@@ -44,5 +45,11 @@ public class ImporterRegistryImpl implements ImporterRegistry {
     @Override
     public Optional<ImporterInfo> importer(String id) {
         return table.get(id).map(ImporterTable.Entry::info);
+    }
+
+    @Override
+    public Optional<RemoteImporter> remote(String id) {
+        return table.get(id).map(ImporterTable.Entry::importer).filter(RemoteImporter.class::isInstance)
+                .map(RemoteImporter.class::cast);
     }
 }

@@ -32,9 +32,11 @@ final class JobExecution {
     private final int batchSize;
     private final int writers;
     private final Executor writer;
+    private final ImporterSettings settings;
 
     JobExecution(ImportJobStore store, ImporterTable importers, Map<UUID, RunningJob> running, int batchSize,
-                 int writers, Executor writer) {
+                 int writers, Executor writer, ImporterSettings settings) {
+        this.settings = settings;
         this.store = store;
         this.importers = importers;
         this.running = running;
@@ -76,14 +78,19 @@ final class JobExecution {
         Importer importer = entry.get().importer();
         job.runningWith(importer);
         JobSink sink = new JobSink(store, job, batchSize, writers > 0 ? writers : store.suggestedWriters(), writer);
-        JobContext context = new JobContext(job.job.projectId(), job.id(), job.job.dryRun(),
-                job.options.parameters(), job.content, job::cancelled);
+        UUID project = job.job.projectId();
+        JobContext context = new JobContext(project, job.id(), job.job.dryRun(), job.options.parameters(),
+                job.content, job::cancelled, () -> settings.get(project, importerId),
+                () -> store.cursor(project, importerId));
         long started = System.nanoTime();
         LOG.info("Import job {} started (importer '{}')", job.id(), importerId);
         try {
             importer.run(context, sink);
             job.checkCancelled();
             sink.finish();
+            if (!job.job.dryRun()) {
+                context.nextCursor().ifPresent(c -> store.saveCursor(project, importerId, c, job.id()));
+            }
             store.finish(job.id(), ImportStatus.COMPLETED, null);
             LOG.info("Import job {} completed in {} ms", job.id(), (System.nanoTime() - started) / 1_000_000);
         } catch (ImportCancelledException e) {

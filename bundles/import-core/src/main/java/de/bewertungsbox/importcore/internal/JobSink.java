@@ -9,8 +9,10 @@ import java.util.concurrent.Executor;
 
 import de.bewertungsbox.api.customer.CustomerInput;
 import de.bewertungsbox.api.customer.FieldError;
+import de.bewertungsbox.api.importer.ImportCharge;
 import de.bewertungsbox.api.importer.ImportSink;
 import de.bewertungsbox.api.importer.SourceRow;
+import de.bewertungsbox.api.importjob.ChargeRow;
 import de.bewertungsbox.api.importjob.ImportJobStore;
 import de.bewertungsbox.api.importjob.ImportRow;
 
@@ -20,7 +22,9 @@ import de.bewertungsbox.api.importjob.ImportRow;
  * identity (e-mail, else phone, else external id), each lane with at most one batch in flight: batches of a lane
  * are stored in order, so records of one identity merge in file order, while lanes write concurrently where the
  * database gains from it. Each batch's customers, rejections and counts are committed together
- * ({@link ImportJobStore#commit}). Used by the job's own thread only.
+ * ({@link ImportJobStore#commit}). Payments go through one more lane of their own: the first payment after
+ * customers waits until every customer batch is committed (payments name their customer), and the first customer
+ * after payments waits for the payments, so a source may interleave them freely. Used by the job's own thread only.
  */
 final class JobSink implements ImportSink {
     private static final long HEARTBEAT_NANOS = 5_000_000_000L;
@@ -32,6 +36,8 @@ final class JobSink implements ImportSink {
     private final int batchSize;
     private final Executor writer;
     private final Lane[] lanes;
+    private List<ChargeRow> charges;
+    private CompletableFuture<Void> chargesInFlight = CompletableFuture.completedFuture(null);
     private int percent = -1;
     private long lastSignOfLife = System.nanoTime();
 
@@ -62,6 +68,7 @@ final class JobSink implements ImportSink {
     @Override
     public void accept(SourceRow at, CustomerInput customer, List<FieldError> parseErrors) {
         job.checkCancelled();
+        drainCharges();
         add(new ImportRow(at, withSource(customer), parseErrors == null ? List.of() : parseErrors));
     }
 
@@ -71,7 +78,66 @@ final class JobSink implements ImportSink {
         if (errors == null || errors.isEmpty()) {
             throw new IllegalArgumentException("a rejection needs at least one error");
         }
+        drainCharges();
         add(new ImportRow(at, null, errors));
+    }
+
+    @Override
+    public void charge(SourceRow at, ImportCharge charge) {
+        job.checkCancelled();
+        if (charges == null) {
+            drainCustomers();
+            charges = new ArrayList<>(batchSize);
+        }
+        charges.add(new ChargeRow(at, charge));
+        if (charges.size() >= batchSize) {
+            flushCharges();
+        }
+    }
+
+    @Override
+    public void forget(SourceRow at, String externalId) {
+        job.checkCancelled();
+        drainCharges();
+        drainCustomers();
+        store.forget(job.id(), job.job.projectId(), source, externalId, job.job.dryRun());
+    }
+
+    /** Commits every customer batch before payments or deletions that may name them. */
+    private void drainCustomers() {
+        for (Lane l : lanes) {
+            flush(l);
+        }
+        for (Lane l : lanes) {
+            await(l.inFlight);
+        }
+    }
+
+    /** Commits buffered payments and returns to customer mode. */
+    private void drainCharges() {
+        if (charges != null) {
+            flushCharges();
+            await(chargesInFlight);
+            charges = null;
+        }
+    }
+
+    private void flushCharges() {
+        await(chargesInFlight);
+        if (store.cancelRequested(job.id())) {
+            job.cancel(CANCELLED_BY_USER);
+        }
+        job.checkCancelled();
+        if (charges.isEmpty()) {
+            return;
+        }
+        List<ChargeRow> rows = charges;
+        charges = new ArrayList<>(batchSize);
+        int p = percent;
+        boolean dryRun = job.job.dryRun();
+        chargesInFlight = CompletableFuture.runAsync(
+                () -> store.commitCharges(job.id(), job.job.projectId(), source, rows, dryRun, p), writer);
+        lastSignOfLife = System.nanoTime();
     }
 
     @Override
@@ -85,6 +151,9 @@ final class JobSink implements ImportSink {
     }
 
     private boolean idle() {
+        if (!chargesInFlight.isDone()) {
+            return false;
+        }
         for (Lane l : lanes) {
             if (!l.inFlight.isDone()) {
                 return false;
@@ -134,7 +203,7 @@ final class JobSink implements ImportSink {
 
     /** Waits for the lane's batch in flight, then sends its buffer on its way. */
     private void flush(Lane lane) {
-        await(lane);
+        await(lane.inFlight);
         if (store.cancelRequested(job.id())) {
             job.cancel(CANCELLED_BY_USER);
         }
@@ -153,16 +222,18 @@ final class JobSink implements ImportSink {
 
     /** Stores what is buffered and waits until every batch is committed. */
     void finish() {
-        for (Lane l : lanes) {
-            flush(l);
-        }
-        for (Lane l : lanes) {
-            await(l);
-        }
+        drainCharges();
+        drainCustomers();
     }
 
     /** Drops what is buffered; waits for the batches in flight, whose outcome is recorded either way. */
     void abandon() {
+        charges = null;
+        try {
+            chargesInFlight.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // as below
+        }
         for (Lane l : lanes) {
             l.buffer = new ArrayList<>();
             try {
@@ -173,9 +244,9 @@ final class JobSink implements ImportSink {
         }
     }
 
-    private static void await(Lane lane) {
+    private static void await(CompletableFuture<Void> inFlight) {
         try {
-            lane.inFlight.join();
+            inFlight.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

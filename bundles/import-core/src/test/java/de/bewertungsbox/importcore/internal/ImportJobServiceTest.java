@@ -29,23 +29,31 @@ import org.osgi.framework.ServiceReference;
 import de.bewertungsbox.api.customer.CustomerInput;
 import de.bewertungsbox.api.customer.FieldError;
 import de.bewertungsbox.api.customer.NotFoundException;
+import de.bewertungsbox.api.importer.ImportCharge;
+import de.bewertungsbox.api.importer.ImportContext;
 import de.bewertungsbox.api.importer.ImportException;
 import de.bewertungsbox.api.importer.ImportJob;
 import de.bewertungsbox.api.importer.ImportOptions;
+import de.bewertungsbox.api.importer.ImportSink;
 import de.bewertungsbox.api.importer.ImportStatus;
 import de.bewertungsbox.api.importer.Importer;
+import de.bewertungsbox.api.importer.RemoteImporter;
 import de.bewertungsbox.api.importer.SourceRow;
+import de.bewertungsbox.api.importer.SyncState;
+import de.bewertungsbox.api.importer.WebhookDelivery;
+import de.bewertungsbox.api.importer.WebhookRequest;
 
 class ImportJobServiceTest {
     @TempDir
     Path dir;
     MemoryJobStore store;
+    final MemorySecretStore secrets = new MemorySecretStore();
     ImportJobService service;
 
     @BeforeEach
     void start() throws Exception {
         store = new MemoryJobStore();
-        service = new ImportJobService(config(dir, 3), store);
+        service = new ImportJobService(config(dir, 3), store, secrets);
     }
 
     @AfterEach
@@ -103,6 +111,102 @@ class ImportJobServiceTest {
         assertTrue(service.writeRejected(store.project, job.id(), out));
         assertEquals("\uFEFFfirst_name,email,error\r\n\"\",a9@example.com,first_name: is required\r\n"
                 + "\"\",a19@example.com,first_name: is required\r\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A pull importer: customers, then their payments, a deletion, and a cursor; or fails when asked to. */
+    private static final class Remote implements RemoteImporter {
+        volatile String settingsSeen;
+        volatile String cursorSeen;
+
+        @Override
+        public void run(ImportContext ctx, ImportSink sink) throws ImportException {
+            settingsSeen = ctx.settings().orElse(null);
+            cursorSeen = ctx.cursor().orElse(null);
+            for (int i = 0; i < 5; i++) {
+                sink.accept(new SourceRow(i + 1, 0, List.of("cus_" + i)), CustomerInput.builder().firstName("A")
+                        .email("c" + i + "@example.com").externalId("cus_" + i).build());
+            }
+            sink.charge(new SourceRow(6, 0, List.of("ch_1")), new ImportCharge("cus_1", "ch_1", 500, "eur",
+                    java.time.Instant.EPOCH));
+            sink.charge(new SourceRow(7, 0, List.of("ch_2")), new ImportCharge("cus_9", "ch_2", 500, "eur",
+                    java.time.Instant.EPOCH));
+            sink.accept(new SourceRow(8, 0, List.of("cus_5")), CustomerInput.builder().firstName("B")
+                    .email("c5@example.com").externalId("cus_5").build());
+            sink.forget(new SourceRow(9, 0, List.of("cus_0")), "cus_0");
+            ctx.saveCursor("next-" + ctx.parameters().getOrDefault("n", "1"));
+            if (ctx.parameters().containsKey("fail")) {
+                throw new ImportException("remote refused");
+            }
+        }
+
+        @Override
+        public List<FieldError> checkSettings(String settings) {
+            return List.of();
+        }
+
+        @Override
+        public WebhookDelivery verify(WebhookRequest request, String settings) {
+            return new WebhookDelivery(List.of());
+        }
+    }
+
+    @Test
+    void paymentsAreStoredAfterTheCustomersTheyNameAndTheCursorOnlyWhenTheJobCompletes() throws Exception {
+        Remote remote = new Remote();
+        service.addImporter(remote, ref("remote"));
+        service.saveSettings(store.project, "remote", "{\"api_key\":\"sk_x\"}", 0);
+        ImportJob done = await(service.start(store.project, "remote", ImportOptions.defaults(), null).id());
+        assertEquals(ImportStatus.COMPLETED, done.status(), String.valueOf(done.error()));
+        assertEquals("{\"api_key\":\"sk_x\"}", remote.settingsSeen);
+        assertEquals(null, remote.cursorSeen);
+        // Customers of different identities may be committed by different lanes in any order between them.
+        assertEquals(java.util.Set.of("customer:cus_0", "customer:cus_1", "customer:cus_2", "customer:cus_3",
+                "customer:cus_4"), java.util.Set.copyOf(store.order.subList(0, 5)));
+        assertEquals(List.of("charge:ch_1", "customer:cus_5", "forget:cus_0"), store.order.subList(5, 8));
+        assertEquals(1, done.report().rejected(), "the payment of an unknown customer");
+        assertEquals("next-1", store.cursor(store.project, "remote").orElseThrow());
+
+        ImportJob failed = await(service.start(store.project, "remote",
+                new ImportOptions(false, Map.of("fail", "1", "n", "2")), null).id());
+        assertEquals(ImportStatus.FAILED, failed.status());
+        assertEquals("next-1", store.cursor(store.project, "remote").orElseThrow(), "a failed sync keeps the cursor");
+        assertEquals("next-1", remote.cursorSeen);
+        ImportJob dry = await(service.start(store.project, "remote",
+                new ImportOptions(true, Map.of("n", "3")), null).id());
+        assertEquals(ImportStatus.COMPLETED, dry.status());
+        assertEquals("next-1", store.cursor(store.project, "remote").orElseThrow(), "a dry run keeps the cursor");
+    }
+
+    @Test
+    void dueSyncsStartOnceAndOnlyForInstalledConfiguredPullImporters() throws Exception {
+        Remote remote = new Remote();
+        ServiceReference<Importer> r = ref("remote");
+        service.addImporter(remote, r);
+        service.saveSettings(store.project, "remote", "{}", 5);
+        assertEquals(5, service.syncState(store.project, "remote").orElseThrow().intervalMinutes());
+        service.startDueSyncs();
+        assertTrue(store.jobs.isEmpty(), "not due yet");
+        store.states.computeIfPresent(store.project + "/remote", (k, st) -> new SyncState(st.projectId(),
+                st.importerId(), st.intervalMinutes(), java.time.Instant.now().minusSeconds(1), null, null));
+        service.startDueSyncs();
+        service.startDueSyncs();
+        assertEquals(1, store.jobs.size(), "claimed once");
+        ImportJob job = store.jobs.values().iterator().next();
+        assertEquals(job.id(), service.syncState(store.project, "remote").orElseThrow().lastJobId());
+        await(job.id());
+
+        service.removeImporter(remote, r);
+        store.states.computeIfPresent(store.project + "/remote", (k, st) -> new SyncState(st.projectId(),
+                st.importerId(), st.intervalMinutes(), java.time.Instant.now().minusSeconds(1), null, null));
+        service.startDueSyncs();
+        assertEquals(1, store.jobs.size(), "an uninstalled importer is not started");
+    }
+
+    @Test
+    void aWebhookEventIsImportedOnce() {
+        assertTrue(service.firstDelivery(store.project, "remote", List.of("evt_1")));
+        assertFalse(service.firstDelivery(store.project, "remote", List.of("evt_1")));
+        assertTrue(service.firstDelivery(store.project, "remote", List.of("evt_1", "evt_2")));
     }
 
     @Test
@@ -189,7 +293,7 @@ class ImportJobServiceTest {
         ImportJob orphan = store.create(store.project, "csv", false, "whatever");
         store.markRunning(orphan.id());
         Files.writeString(dir.resolve(orphan.id() + ".upload"), "left over");
-        service = new ImportJobService(config(dir, 3), store);
+        service = new ImportJobService(config(dir, 3), store, secrets);
         ImportJob after = store.jobs.get(orphan.id());
         assertEquals(ImportStatus.FAILED, after.status());
         assertTrue(after.error().startsWith("interrupted"));
@@ -232,6 +336,7 @@ class ImportJobServiceTest {
             @Override public int writers__per__job() { return 0; }
             @Override public String work__dir() { return dir.toString(); }
             @Override public int silent__job__minutes() { return 10; }
+            @Override public int sync__check__seconds() { return 3600; }
         };
     }
 }

@@ -20,6 +20,8 @@ import de.bewertungsbox.api.customer.UpsertResult;
 import de.bewertungsbox.api.importer.ImportJob;
 import de.bewertungsbox.api.importer.ImportReport;
 import de.bewertungsbox.api.importer.ImportStatus;
+import de.bewertungsbox.api.importer.SyncState;
+import de.bewertungsbox.api.importjob.ChargeRow;
 import de.bewertungsbox.api.importjob.ImportJobStore;
 import de.bewertungsbox.api.importjob.ImportRow;
 import de.bewertungsbox.api.importjob.RejectedRow;
@@ -79,6 +81,7 @@ final class MemoryJobStore implements ImportJobStore {
             if (r.errors().isEmpty()) {
                 if (!dryRun) {
                     stored.add(r);
+                    order.add("customer:" + (r.customer() == null ? "" : r.customer().externalId()));
                 }
                 created++;
                 results.add(new UpsertResult(i, UpsertOutcome.CREATED, UUID.randomUUID(), List.of()));
@@ -163,5 +166,87 @@ final class MemoryJobStore implements ImportJobStore {
     @Override
     public int interruptSilent(Duration silence, String reason) {
         return 0;
+    }
+
+    // Pull importers: payments (stored after the customers they name), cursors, schedules, webhook events.
+    final List<ChargeRow> charges = new CopyOnWriteArrayList<>();
+    final List<String> order = new CopyOnWriteArrayList<>();
+    final Map<String, String> cursors = new ConcurrentHashMap<>();
+    final Map<String, SyncState> states = new ConcurrentHashMap<>();
+    final java.util.Set<String> events = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public synchronized BatchResult commitCharges(UUID jobId, UUID projectId, String source, List<ChargeRow> rows,
+                                                  boolean dryRun, int percent) {
+        List<UpsertResult> results = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String ref = rows.get(i).charge().customerExternalId();
+            boolean known = stored.stream().anyMatch(r -> r.customer() != null
+                    && ref.equals(r.customer().externalId()));
+            results.add(new UpsertResult(i, known ? UpsertOutcome.CREATED : UpsertOutcome.REJECTED, null, List.of()));
+            if (known && !dryRun) {
+                charges.add(rows.get(i));
+                order.add("charge:" + rows.get(i).charge().externalId());
+            }
+        }
+        long ok = results.stream().filter(r -> r.outcome() == UpsertOutcome.CREATED).count();
+        set(jobId, ImportStatus.RUNNING, null, rows.size(), ok, rows.size() - ok);
+        return new BatchResult(results);
+    }
+
+    @Override
+    public synchronized boolean forget(UUID jobId, UUID projectId, String source, String externalId, boolean dryRun) {
+        order.add("forget:" + externalId);
+        return stored.removeIf(r -> r.customer() != null && externalId.equals(r.customer().externalId()));
+    }
+
+    @Override
+    public Optional<String> cursor(UUID projectId, String importerId) {
+        return Optional.ofNullable(cursors.get(projectId + "/" + importerId));
+    }
+
+    @Override
+    public void saveCursor(UUID projectId, String importerId, String cursor, UUID jobId) {
+        cursors.put(projectId + "/" + importerId, cursor);
+    }
+
+    @Override
+    public void schedule(UUID projectId, String importerId, int intervalMinutes) {
+        states.put(projectId + "/" + importerId, new SyncState(projectId, importerId, intervalMinutes,
+                intervalMinutes == 0 ? null : Instant.now().plusSeconds(60L * intervalMinutes), null, null));
+    }
+
+    @Override
+    public Optional<SyncState> syncState(UUID projectId, String importerId) {
+        return Optional.ofNullable(states.get(projectId + "/" + importerId));
+    }
+
+    @Override
+    public synchronized List<SyncState> claimDueSyncs(Instant now, int limit) {
+        List<SyncState> due = new ArrayList<>();
+        for (Map.Entry<String, SyncState> e : states.entrySet()) {
+            SyncState s = e.getValue();
+            if (s.intervalMinutes() > 0 && s.nextSyncAt() != null && !s.nextSyncAt().isAfter(now)) {
+                due.add(s);
+                e.setValue(new SyncState(s.projectId(), s.importerId(), s.intervalMinutes(),
+                        now.plusSeconds(60L * s.intervalMinutes()), s.lastJobId(), s.cursorSavedAt()));
+            }
+        }
+        return due;
+    }
+
+    @Override
+    public void syncStarted(UUID projectId, String importerId, UUID jobId) {
+        states.computeIfPresent(projectId + "/" + importerId, (k, s) -> new SyncState(s.projectId(), s.importerId(),
+                s.intervalMinutes(), s.nextSyncAt(), jobId, s.cursorSavedAt()));
+    }
+
+    @Override
+    public boolean firstDelivery(UUID projectId, String importerId, List<String> eventIds) {
+        boolean any = false;
+        for (String id : eventIds) {
+            any |= events.add(projectId + "/" + importerId + "/" + id);
+        }
+        return any || eventIds.isEmpty();
     }
 }

@@ -60,4 +60,18 @@ final class FakeJob implements ImportContext, ImportSink {
     public void progress(long done, long total) {
         lastDone = done;
     }
+
+    @Override public java.util.Optional<String> settings() { return java.util.Optional.empty(); }
+    @Override public java.util.Optional<String> cursor() { return java.util.Optional.empty(); }
+    @Override public void saveCursor(String cursor) { throw new AssertionError("the CSV importer keeps no cursor"); }
+
+    @Override
+    public void charge(SourceRow at, de.bewertungsbox.api.importer.ImportCharge charge) {
+        throw new AssertionError("the CSV importer sends no payments");
+    }
+
+    @Override
+    public void forget(SourceRow at, String externalId) {
+        throw new AssertionError("the CSV importer deletes nothing");
+    }
 }
