@@ -35,14 +35,15 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import de.bewertungsbox.api.customer.FieldError;
 import de.bewertungsbox.api.customer.ProjectStore;
-import de.bewertungsbox.api.customer.SecretStore;
 import de.bewertungsbox.api.importer.ImportJob;
 import de.bewertungsbox.api.importer.ImportOptions;
 import de.bewertungsbox.api.importer.ImportService;
 import de.bewertungsbox.api.importer.ImporterInfo;
 import de.bewertungsbox.api.importer.ImporterKind;
 import de.bewertungsbox.api.importer.ImporterRegistry;
+import de.bewertungsbox.api.importer.RemoteImporter;
 import de.bewertungsbox.restapi.internal.Views.JobView;
 import de.bewertungsbox.restapi.internal.Views.ListView;
 
@@ -60,30 +61,36 @@ public class ImporterResource {
     /** Setting names whose values are secrets: never returned, never logged. */
     static final Pattern SECRET = Pattern.compile(".*(key|token|secret|password)$");
 
+    /** Minutes between scheduled syncs when the settings do not say. */
+    static final int DEFAULT_SYNC_MINUTES = 60;
+    /** At most a week between syncs. */
+    static final int MAX_SYNC_MINUTES = 7 * 24 * 60;
+
     private final ProjectStore projects;
     private final ImporterRegistry registry;
     private final ImportService imports;
-    private final SecretStore secrets;
 
     /** One importer as listed. */
-    record ImporterView(String id, String label, String kind, String version, Boolean configured) {
+    record ImporterView(String id, String label, String kind, String version, Boolean configured, SyncView sync) {
+    }
+
+    /** The schedule and last sync of a pull importer in the caller's project. */
+    record SyncView(int intervalMinutes, java.time.Instant nextSyncAt, JobView lastJob,
+                    java.time.Instant lastCompletedAt) {
     }
 
     /**
      * @param projects the project store
      * @param registry the importers
-     * @param imports  the import engine
-     * @param secrets  where settings are kept, encrypted
+     * @param imports  the import engine, which keeps importer settings encrypted
      */
     @Activate
     public ImporterResource(@Reference(name = "projects") ProjectStore projects,
                             @Reference(name = "registry") ImporterRegistry registry,
-                            @Reference(name = "imports") ImportService imports,
-                            @Reference(name = "secrets") SecretStore secrets) {
+                            @Reference(name = "imports") ImportService imports) {
         this.projects = projects;
         this.registry = registry;
         this.imports = imports;
-        this.secrets = secrets;
     }
 
     /** @return the installed importers; {@code configured} for the caller's project (administrators: ?project=) */
@@ -93,8 +100,26 @@ public class ImporterResource {
         UUID p = caller.admin() && (project == null || project.isBlank()) ? null
                 : Scope.projectId(caller, project, projects);
         return ListView.all(registry.importers().stream().map(i -> new ImporterView(i.id(), i.label(),
-                i.kind().name().toLowerCase(Locale.ROOT), i.version(), p == null ? null : configured(p, i)))
-                .toList());
+                i.kind().name().toLowerCase(Locale.ROOT), i.version(), p == null ? null : configured(p, i),
+                p == null || i.kind() != ImporterKind.PULL ? null : sync(p, i.id()))).toList());
+    }
+
+    private SyncView sync(UUID project, String importer) {
+        return imports.syncState(project, importer).map(s -> new SyncView(s.intervalMinutes(), s.nextSyncAt(),
+                s.lastJobId() == null ? null : imports.find(project, s.lastJobId()).map(JobView::of).orElse(null),
+                s.cursorSavedAt())).orElse(null);
+    }
+
+    /** The project's settings of an importer, secrets left out (only their names are listed). */
+    @GET
+    @Path("{id}/config")
+    public Map<String, Object> config(@Context SecurityContext sc, @QueryParam("project") String project,
+                                      @PathParam("id") String id) {
+        UUID p = Scope.projectId(Caller.of(sc), project, projects);
+        ImporterInfo importer = importer(id);
+        ObjectNode stored = load(p, importer.id()).orElseThrow(() -> ApiError.notFound("'" + importer.id()
+                + "' is not configured for this project"));
+        return view(importer.id(), stored);
     }
 
     /**
@@ -119,11 +144,22 @@ public class ImporterResource {
                 settings.set(name, stored.get(name));
             }
         }
+        int interval = interval(settings.get("sync_interval_minutes"));
+        String json;
         try {
-            secrets.put(p, settingsName(importer.id()), Json.MAPPER.writeValueAsString(settings));
+            json = Json.MAPPER.writeValueAsString(settings);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        Optional<RemoteImporter> remote = registry.remote(importer.id());
+        if (remote.isPresent()) {
+            List<FieldError> errors = remote.get().checkSettings(json);
+            if (!errors.isEmpty()) {
+                throw new ApiError(422, "Validation failed", errors.size() + " setting(s) are invalid; nothing was "
+                        + "stored", errors, Map.of());
+            }
+        }
+        imports.saveSettings(p, importer.id(), json, importer.kind() == ImporterKind.PULL ? interval : 0);
         return view(importer.id(), settings);
     }
 
@@ -146,6 +182,18 @@ public class ImporterResource {
         return Response.accepted(JobView.of(job)).location(URI.create("imports/" + job.id())).build();
     }
 
+    private static int interval(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return DEFAULT_SYNC_MINUTES;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0
+                || value.asInt() > MAX_SYNC_MINUTES) {
+            throw ApiError.invalid("sync_interval_minutes", "must be a whole number of minutes from 0 (sync only on "
+                    + "demand) to " + MAX_SYNC_MINUTES + " (a week)");
+        }
+        return value.asInt();
+    }
+
     private ImporterInfo importer(String id) {
         return registry.importer(id).orElseThrow(() -> ApiError.notFound("no importer '" + id + "' is installed"));
     }
@@ -155,17 +203,13 @@ public class ImporterResource {
     }
 
     private Optional<ObjectNode> load(UUID project, String importer) {
-        return secrets.get(project, settingsName(importer)).map(s -> {
+        return imports.settings(project, importer).map(s -> {
             try {
                 return (ObjectNode) Json.MAPPER.readTree(s);
             } catch (IOException e) {
                 throw new IllegalStateException("stored importer settings are not JSON", e);
             }
         });
-    }
-
-    static String settingsName(String importer) {
-        return "importer." + importer + ".settings";
     }
 
     private static Map<String, Object> view(String importer, ObjectNode settings) {
