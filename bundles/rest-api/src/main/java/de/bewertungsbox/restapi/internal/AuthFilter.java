@@ -23,7 +23,8 @@ import de.bewertungsbox.api.customer.Project;
 import de.bewertungsbox.api.customer.ProjectStore;
 
 /**
- * Authenticates every request except the public ones ({@code /health}, {@code /openapi.json}): a project key as
+ * Authenticates every request except the public ones ({@code /health}, {@code /openapi.json}, and
+ * {@code /webhooks/...}, whose deliveries the importer verifies by their signature): a project key as
  * {@code Authorization: Bearer} (checked by the project store in constant time) or an administrator by HTTP Basic
  * against Karaf's JAAS realm. Applies the per-key rate limit. Protected resources require this extension by name,
  * so they are not served while it is missing.
@@ -40,6 +41,7 @@ public class AuthFilter implements ContainerRequestFilter {
     /** Filter for {@code osgi.jaxrs.extension.select}. */
     public static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
     private static final Set<String> PUBLIC = Set.of("health", "openapi.json");
+    private static final String WEBHOOKS = "webhooks/";
 
     private final ProjectStore projects;
     private final AdminLogin admins;
@@ -60,7 +62,7 @@ public class AuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         path = path.startsWith("/") ? path.substring(1) : path;
-        if (PUBLIC.contains(path)) {
+        if (PUBLIC.contains(path) || path.startsWith(WEBHOOKS)) {
             return;
         }
         String auth = request.getHeaderString("Authorization");
