@@ -1,8 +1,10 @@
 -- Pull importers (Stripe, HubSpot): payments looked up by the source's id, sync schedules and cursors, and the
 -- webhook events already received.
 
--- H2 uses an index for IN (...) only on its first column: the looked-up column leads.
-CREATE INDEX ix_charge_external ON bb_charge (external_id, project_id);
+-- Payments are looked up by their source's id (sets of ids per batch). H2 uses an index for IN (...) only on its
+-- first column, so the unique key is turned around to lead with the external id (one index, not two).
+ALTER TABLE bb_charge DROP CONSTRAINT uq_charge_external;
+ALTER TABLE bb_charge ADD CONSTRAINT uq_charge_external_id UNIQUE (external_id, project_id);
 
 CREATE TABLE bb_importer_state (
     project_id       UUID          NOT NULL REFERENCES bb_project (id) ON DELETE CASCADE,

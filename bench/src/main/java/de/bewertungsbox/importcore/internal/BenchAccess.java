@@ -27,8 +27,29 @@ public final class BenchAccess {
             @Override public int writers__per__job() { return 0; }
             @Override public String work__dir() { return workDir.toString(); }
             @Override public int silent__job__minutes() { return 10; }
+            @Override public int sync__check__seconds() { return 3600; }
         };
-        return new ImportJobService(config, store);
+        return new ImportJobService(config, store, new MapSecrets());
+    }
+
+    /** Importer settings in memory (the real store encrypts them; not what is measured here). */
+    private static final class MapSecrets implements de.bewertungsbox.api.customer.SecretStore {
+        private final java.util.Map<String, String> values = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void put(java.util.UUID projectId, String name, String value) {
+            values.put(projectId + "/" + name, value);
+        }
+
+        @Override
+        public java.util.Optional<String> get(java.util.UUID projectId, String name) {
+            return java.util.Optional.ofNullable(values.get(projectId + "/" + name));
+        }
+
+        @Override
+        public boolean delete(java.util.UUID projectId, String name) {
+            return values.remove(projectId + "/" + name) != null;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -67,10 +67,15 @@ final class ChargeBatch {
         }
         Map<String, Known> known = new HashMap<>();
         if (!chargeIds.isEmpty()) {
-            keys.run("SELECT external_id, id, customer_id, amount, currency FROM bb_charge WHERE project_id = ? AND "
-                    + "external_id", List.of(projectId), List.copyOf(chargeIds), "VARCHAR",
-                    rs -> known.put(rs.getString(1), new Known(rs.getObject(2, UUID.class),
-                            rs.getObject(3, UUID.class), rs.getLong(4), rs.getString(5))));
+            // By external id alone, project checked here: with "project_id = ?" in the query, H2 picks the
+            // (project_id, external_id) index and tests the IN list against every charge of the project.
+            keys.run("SELECT external_id, id, customer_id, amount, currency, project_id FROM bb_charge WHERE "
+                    + "external_id", List.of(), List.copyOf(chargeIds), "VARCHAR", rs -> {
+                        if (projectId.equals(rs.getObject(6, UUID.class))) {
+                            known.put(rs.getString(1), new Known(rs.getObject(2, UUID.class),
+                                    rs.getObject(3, UUID.class), rs.getLong(4), rs.getString(5)));
+                        }
+                    });
         }
         Map<UUID, Map<String, Delta>> deltas = new TreeMap<>();
         Map<UUID, Instant> lastCharge = new HashMap<>();
