@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx256m -jar bench/target/bench.jar [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL]
- *     [--suite csv,store | rest | stripe] [--stripe-customers N] [--charges-per-customer N]
+ *     [--suite csv,store | rest | stripe | hubspot] [--contacts N] [--stripe-customers N] [--charges-per-customer N]
  * </pre>
  */
 public final class Bench {
@@ -37,6 +37,17 @@ public final class Bench {
                 System.out.println(rb.batches(label, rows, 10_000, 2));
             }
             System.out.println(rb.singles(label, 32, Integer.parseInt(opt.getOrDefault("singles", "300"))));
+            return;
+        }
+        if (suites.contains("hubspot")) {
+            int n = Integer.parseInt(opt.getOrDefault("contacts", "200000"));
+            for (String db : dbs) {
+                try (BenchDatabase d = open(db, pgUrl)) {
+                    System.out.println(new HubSpotBench(d, n).fullSync());
+                }
+            }
+            System.out.printf(Locale.ROOT, "peak heap in use (sampled): %d MB, limit -Xmx %d MB%n", peakHeapMb(),
+                    Runtime.getRuntime().maxMemory() >> 20);
             return;
         }
         if (suites.contains("stripe")) {
@@ -126,7 +137,7 @@ public final class Bench {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL] [--suite csv,store|rest|stripe] [--stripe-customers N --charges-per-customer N] [--url U --admin user:pw --singles N]");
+                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL] [--suite csv,store|rest|stripe|hubspot] [--contacts N] [--stripe-customers N --charges-per-customer N] [--url U --admin user:pw --singles N]");
             }
             m.put(args[i].substring(2), args[++i]);
         }

@@ -50,6 +50,7 @@ final class StripeBench {
         String customer = template(FakeStripe.customer("x", "x", "x", null, 0), "id", "name", "email", "created");
         String charge = template(FakeStripe.charge("x", "x", 0, 0, "eur", 0), "id", "customer", "amount",
                 "amount_captured", "amount_refunded", "created");
+        String subscription = template(FakeStripe.subscription("x", "x", "active", T0), "id", "customer");
         int charges = customers * chargesPerCustomer;
         try (FakeStripe stripe = FakeStripe.start(KEY)) {
             stripe.generate(new FakeStripe.Listing() {
@@ -73,10 +74,14 @@ final class StripeBench {
                             .replace("\"@amount_refunded@\"", Long.toString(i % 20 == 0 ? amount / 2 : 0))
                             .replace("\"@created@\"", Long.toString(T0 - i));
                 }
+            }, new FakeStripe.Listing() {
+                @Override public int size() { return customers / 10; }
+                @Override public int indexOf(String id) { return Integer.parseInt(id.substring(4)); }
+                @Override public String json(int i) {
+                    return subscription.replace("\"@id@\"", "\"sub_" + i + "\"")
+                            .replace("\"@customer@\"", "\"cus_" + (i * 10) + "\"");
+                }
             });
-            for (int i = 0; i < customers; i += 10) {
-                stripe.add(FakeStripe.subscription("sub_" + i, "cus_" + i, "active", T0));
-            }
             Jpa jpa = new Jpa(db.emf);
             DbCustomerStore store = new DbCustomerStore(db.ds, jpa, Clock.systemUTC());
             DbImportJobStore jobs = new DbImportJobStore(db.ds, store, Clock.systemUTC());

@@ -54,12 +54,15 @@ public final class FakeStripe implements AutoCloseable {
     private final List<JsonObject> events = new CopyOnWriteArrayList<>();
     private volatile Listing generatedCustomers;
     private volatile Listing generatedCharges;
+    private volatile Listing generatedSubscriptions;
     private final ConcurrentLinkedDeque<Integer> failures = new ConcurrentLinkedDeque<>();
     /** Every request as "METHOD path?query", in order. */
     public final List<String> requests = new CopyOnWriteArrayList<>();
 
     private FakeStripe(String apiKey) throws IOException {
         this.apiKey = apiKey;
+        // The JDK server leaves Nagle on by default: each response would wait for the client's delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
@@ -194,10 +197,11 @@ public final class FakeStripe implements AutoCloseable {
         return this;
     }
 
-    /** Serves generated customers and charges instead of added ones (benchmarks). */
-    public void generate(Listing customerListing, Listing chargeListing) {
+    /** Serves generated customers, charges and subscriptions instead of added ones (benchmarks). */
+    public void generate(Listing customerListing, Listing chargeListing, Listing subscriptionListing) {
         this.generatedCustomers = customerListing;
         this.generatedCharges = chargeListing;
+        this.generatedSubscriptions = subscriptionListing;
     }
 
     @Override
@@ -230,7 +234,8 @@ public final class FakeStripe implements AutoCloseable {
                         : listing(customers, x -> true));
                 case "/v1/charges" -> list(ex, path, q, generatedCharges != null ? generatedCharges
                         : listing(charges, x -> true));
-                case "/v1/subscriptions" -> list(ex, path, q, listing(subscriptions, s -> {
+                case "/v1/subscriptions" -> list(ex, path, q, generatedSubscriptions != null ? generatedSubscriptions
+                        : listing(subscriptions, s -> {
                     String customer = first(q, "customer");
                     String status = first(q, "status");
                     boolean statusOk = "all".equals(status) || (status == null
