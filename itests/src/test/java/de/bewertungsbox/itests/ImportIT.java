@@ -152,6 +152,21 @@ public class ImportIT extends ItestSupport {
         awaitImporterId(registry, "csv");
     }
 
+    @Test
+    public void theStripeAndHubSpotFeaturesCanBeRemovedAndInstalledAgain() throws Exception {
+        ImporterRegistry registry = service(ImporterRegistry.class);
+        for (String id : new String[] {"stripe", "hubspot"}) {
+            awaitImporterId(registry, id);
+            assertTrue(id + " takes settings and webhooks", registry.remote(id).isPresent());
+            features.uninstallFeature("bewertungsbox-importer-" + id);
+            assertFalse(registry.importers().stream().anyMatch(i -> i.id().equals(id)));
+            assertTrue("its webhooks go with it", registry.remote(id).isEmpty());
+            features.installFeature("bewertungsbox-importer-" + id);
+            awaitImporterId(registry, id);
+            assertTrue(registry.remote(id).isPresent());
+        }
+    }
+
     /** Runs shell commands in Karaf's own shell and returns what they printed. */
     private String shell(String commands) throws Exception {
         org.apache.karaf.shell.api.console.SessionFactory factory =

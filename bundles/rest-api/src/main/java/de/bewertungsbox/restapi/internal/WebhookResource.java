@@ -77,10 +77,11 @@ public class WebhookResource {
 
     /** Receives one delivery. */
     @POST
-    @Path("{importer}/{project}")
+    @Path("{importer}/{project_id}")
     @Consumes(MediaType.WILDCARD)
-    public Map<String, Object> receive(@PathParam("importer") String importerId, @PathParam("project") String project,
-                                       @Context HttpHeaders headers, @Context UriInfo uri, InputStream body)
+    public Map<String, Object> receive(@PathParam("importer") String importerId,
+                                       @PathParam("project_id") String project, @Context HttpHeaders headers,
+                                       @Context UriInfo uri, InputStream body)
             throws IOException {
         RemoteImporter importer = registry.remote(importerId).orElseThrow(() -> ApiError.notFound(
                 "no importer '" + importerId + "' with webhooks is installed"));
