@@ -40,7 +40,10 @@ public class PlainKarafIT extends ItestSupport {
         assertTrue("a plain Karaf has none of our bundles", ourBundles().isEmpty());
         features.addRepository(URI.create(featuresRepo()));
         features.installFeature("bewertungsbox", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        features.installFeature("bewertungsbox-importer-csv", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        for (String importer : new String[] {"csv", "stripe", "hubspot", "bcc"}) {
+            features.installFeature("bewertungsbox-importer-" + importer,
+                    EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
         assertEverythingOfOursRuns();
         StoreChecks.writeAndRead(this, "Plain Karaf", "plain@example.com");
     }

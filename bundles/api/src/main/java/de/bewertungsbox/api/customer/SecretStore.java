@@ -13,6 +13,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SecretStore {
 
     /**
+     * The name under which a project's own SMTP settings are kept (JSON). A project that has them sends mail through
+     * its own server, and BCC import is off for it.
+     */
+    String PROJECT_SMTP = "settings.smtp";
+
+
+    /**
      * Stores or replaces a secret.
      *
      * @param projectId the project
