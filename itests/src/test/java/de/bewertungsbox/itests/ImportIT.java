@@ -153,6 +153,36 @@ public class ImportIT extends ItestSupport {
     }
 
     @Test
+    public void removingTheBccFeatureClosesItsPortAndInstallingItOpensItAgain() throws Exception {
+        ImporterRegistry registry = service(ImporterRegistry.class);
+        int port = Integer.parseInt(System.getProperty("bb.itest.smtp.port"));
+        awaitImporterId(registry, "bcc");
+        assertTrue("the BCC port is open", smtpAnswers(port));
+        features.uninstallFeature("bewertungsbox-importer-bcc");
+        assertFalse(registry.importers().stream().anyMatch(i -> i.id().equals("bcc")));
+        assertFalse("the BCC port is closed", smtpAnswers(port));
+        features.installFeature("bewertungsbox-importer-bcc");
+        awaitImporterId(registry, "bcc");
+        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000;
+        while (!smtpAnswers(port)) {
+            assertTrue("the BCC port did not open again", System.nanoTime() < deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** @return whether an SMTP server greets on the port */
+    private static boolean smtpAnswers(int port) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5_000);
+            String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return greeting != null && greeting.startsWith("220");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     public void theStripeAndHubSpotFeaturesCanBeRemovedAndInstalledAgain() throws Exception {
         ImporterRegistry registry = service(ImporterRegistry.class);
         for (String id : new String[] {"stripe", "hubspot"}) {

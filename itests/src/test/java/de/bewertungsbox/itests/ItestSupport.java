@@ -65,6 +65,7 @@ public abstract class ItestSupport {
         String karaf = System.getProperty("karaf.version");
         String repo = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
         String http = freePort();
+        String smtp = freePort();
         List<Option> o = new ArrayList<>(Arrays.asList(
                 karafDistributionConfiguration().frameworkUrl(distribution()).name("karaf")
                         .unpackDirectory(new File("target/exam")).useDeployFolder(false),
@@ -73,6 +74,8 @@ public abstract class ItestSupport {
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
                 systemProperty("bb.itest.http.port").value(http),
+                editConfigurationFilePut("etc/de.bewertungsbox.importer.bcc.cfg", "port", smtp),
+                systemProperty("bb.itest.smtp.port").value(smtp),
                 systemProperty("bb.itest.version").value(System.getProperty("project.version")),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),

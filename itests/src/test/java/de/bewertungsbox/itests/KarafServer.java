@@ -61,6 +61,7 @@ final class KarafServer implements AutoCloseable {
         set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", ItestSupport.freePort());
         set("etc/org.apache.karaf.management.cfg", "rmiServerPort", ItestSupport.freePort());
         set("etc/de.bewertungsbox.core.cfg", "public_url", base());
+        set("etc/de.bewertungsbox.importer.bcc.cfg", "port", ItestSupport.freePort());
     }
 
     /** Sets one property of a configuration file under the copy's home (before {@link #start()}). */

@@ -110,7 +110,13 @@ public class BccSmtpServer {
                     config.keystore__password().toCharArray())).enableTLS().requireTLS(config.require__tls());
         }
         this.server = b.build();
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the BCC receiver cannot listen on " + config.bind__address() + ":"
+                    + config.port() + " (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + "); set port in etc/de.bewertungsbox.importer.bcc.cfg", e);
+        }
         LOG.info("BCC SMTP receiver listening on {}:{} for *@{}{}", config.bind__address(), server.getPortAllocated(),
                 domain, config.keystore__path().isBlank() ? " (no TLS)" : " (STARTTLS)");
     }
