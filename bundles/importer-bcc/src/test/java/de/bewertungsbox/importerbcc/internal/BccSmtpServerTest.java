@@ -61,6 +61,10 @@ class BccSmtpServerTest {
     }
 
     void start(int perMinute, int maxMb, int maxRecipients) throws Exception {
+        start(config(perMinute, maxMb, maxRecipients, "", "", false));
+    }
+
+    void start(BccConfig config) throws Exception {
         ProjectStore projects = proxy(ProjectStore.class, (m, a) -> m.equals("findByBccToken")
                 ? Optional.ofNullable(a[0].equals(shop.bccToken()) ? shop : a[0].equals(ownSmtp.bccToken()) ? ownSmtp
                 : null) : null);
@@ -88,7 +92,7 @@ class BccSmtpServerTest {
             }
             default -> null;
         });
-        server = new BccSmtpServer(config(perMinute, maxMb, maxRecipients), projects, secrets, imports,
+        server = new BccSmtpServer(config, projects, secrets, imports,
                 java.time.Clock.systemUTC());
     }
 
@@ -105,7 +109,8 @@ class BccSmtpServerTest {
                 (p, m, a) -> answer.apply(m.getName(), a));
     }
 
-    static BccConfig config(int perMinute, int maxMb, int maxRecipients) {
+    static BccConfig config(int perMinute, int maxMb, int maxRecipients, String keystore, String password,
+                            boolean requireTls) {
         return new BccConfig() {
             @Override public Class<? extends Annotation> annotationType() { return BccConfig.class; }
             @Override public int port() { return 0; }
@@ -117,9 +122,9 @@ class BccSmtpServerTest {
             @Override public int max__connections() { return 20; }
             @Override public int max__connections__per__client() { return 5; }
             @Override public int messages__per__minute() { return perMinute; }
-            @Override public String keystore__path() { return ""; }
-            @Override public String keystore__password() { return ""; }
-            @Override public boolean require__tls() { return false; }
+            @Override public String keystore__path() { return keystore; }
+            @Override public String keystore__password() { return password; }
+            @Override public boolean require__tls() { return requireTls; }
         };
     }
 
@@ -235,6 +240,37 @@ class BccSmtpServerTest {
         assertEquals(1, started.size(), "the next client is served");
     }
 
+    @Test
+    void withAKeystoreStartTlsIsOfferedAndCanBeRequired(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path ks = dir.resolve("bcc.p12");
+        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-genkeypair", "-alias", "bcc", "-keyalg", "RSA", "-keysize", "2048", "-dname",
+                "CN=bcc.test", "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass",
+                "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+        start(config(60, 10, 100, ks.toString(), "changeit", true));
+        try (Smtp c = new Smtp(server.port())) {
+            c.expect("220");
+            c.send("EHLO client.test");
+            boolean offered = false;
+            String line = c.line();
+            while (line.startsWith("250-")) {
+                offered |= line.contains("STARTTLS");
+                line = c.next();
+            }
+            assertTrue(offered || line.contains("STARTTLS"), "STARTTLS is offered");
+            assertTrue(c.send("MAIL FROM:<a@shop.test>").line().startsWith("530"), "plain mail is refused");
+        }
+        MimeMessage m = receipt("<tls1@baeckerei.de>");
+        m.getSession().getProperties().put("mail.smtp.starttls.enable", "true");
+        m.getSession().getProperties().put("mail.smtp.starttls.required", "true");
+        m.getSession().getProperties().put("mail.smtp.ssl.trust", "127.0.0.1");
+        m.getSession().getProperties().put("mail.smtp.ssl.checkserveridentity", "false");
+        deliver(m, shop.bccToken() + "@" + DOMAIN);
+        assertEquals(1, started.size(), "delivered over TLS");
+    }
+
     /** A hand-driven SMTP session. */
     static final class Smtp implements AutoCloseable {
         private final Socket socket;
@@ -261,6 +297,11 @@ class BccSmtpServerTest {
         }
 
         String line() {
+            return last;
+        }
+
+        String next() throws IOException {
+            last = in.readLine();
             return last;
         }
 
