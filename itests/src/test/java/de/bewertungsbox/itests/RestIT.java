@@ -9,8 +9,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -264,8 +266,14 @@ public class RestIT extends ItestSupport {
     public void importersAreListedLiveAndSecretsAreWriteOnly() throws Exception {
         Tenant t = tenant("Importers");
         JsonNode list = json(t.http().get("importers"));
-        assertEquals("csv", list.get("data").get(0).get("id").asText());
-        assertEquals("push", list.get("data").get(0).get("kind").asText());
+        List<String> ids = new ArrayList<>();
+        list.get("data").forEach(i -> ids.add(i.get("id").asText()));
+        assertEquals("ordered by id", List.of("bcc", "csv", "hubspot", "stripe"), ids);
+        JsonNode csv = list.get("data").get(1);
+        assertEquals("push", csv.get("kind").asText());
+        assertTrue(csv.get("configured").asBoolean());
+        assertEquals("pull", list.get("data").get(3).get("kind").asText());
+        assertFalse("not configured in this project", list.get("data").get(3).get("configured").asBoolean());
         Bundle plugin = bundleContext.installBundle("mvn:de.bewertungsbox/test-importer/"
                 + System.getProperty("bb.itest.version"));
         plugin.start();
