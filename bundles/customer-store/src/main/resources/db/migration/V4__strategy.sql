@@ -1,0 +1,27 @@
+-- Each project's request strategy, one row, in columns (the due-set queries of the strategy engine join on them).
+CREATE TABLE bb_strategy (
+    project_id           UUID          PRIMARY KEY REFERENCES bb_project (id) ON DELETE CASCADE,
+    enabled              BOOLEAN       NOT NULL,
+    trigger_kind         VARCHAR(16)   NOT NULL,
+    delay_amount         INTEGER       NOT NULL,
+    delay_unit           VARCHAR(8)    NOT NULL,
+    channels             VARCHAR(32)   NOT NULL,
+    window_time_zone     VARCHAR(64),
+    window_days          VARCHAR(32),
+    window_from          TIME,
+    window_to            TIME,
+    reminders            VARCHAR(64)   NOT NULL,
+    require_subscription BOOLEAN       NOT NULL,
+    min_charges          INTEGER       NOT NULL,
+    min_total            BIGINT        NOT NULL,
+    min_average          BIGINT        NOT NULL,
+    currency             VARCHAR(3)    NOT NULL,
+    cap_email_daily      INTEGER       NOT NULL,
+    cap_email_monthly    INTEGER       NOT NULL,
+    cap_sms_daily        INTEGER       NOT NULL,
+    cap_sms_monthly      INTEGER       NOT NULL,
+    email_subject        VARCHAR(500),
+    email_body           VARCHAR(20000),
+    sms_body             VARCHAR(1600),
+    updated_at           TIMESTAMP     NOT NULL
+);
