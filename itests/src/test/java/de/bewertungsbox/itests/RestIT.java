@@ -263,6 +263,39 @@ public class RestIT extends ItestSupport {
     }
 
     @Test
+    public void theStrategyIsReplacedWholeOrNotAtAll() throws Exception {
+        Tenant t = tenant("Strategy");
+        JsonNode defaults = json(t.http().get("strategy"));
+        assertFalse(defaults.get("enabled").asBoolean());
+        assertEquals("signup", defaults.get("trigger").asText());
+        String good = "{\"enabled\":true,\"trigger\":\"last_charge\",\"delay\":{\"amount\":2,\"unit\":\"days\"},"
+                + "\"channels\":[\"email\"],\"send_window\":{\"time_zone\":\"Europe/Berlin\",\"days\":[\"mon\",\"tue\"],"
+                + "\"from\":\"09:00\",\"to\":\"17:00\"},\"reminders\":[{\"amount\":5,\"unit\":\"days\"}],"
+                + "\"conditions\":{\"min_charges\":3,\"currency\":\"eur\"}}";
+        Http.Answer put = t.http().json("PUT", "strategy", good);
+        assertEquals(put.body(), 200, put.status());
+        JsonNode saved = json(t.http().get("strategy"));
+        assertEquals(3, saved.get("conditions").get("min_charges").asInt());
+        assertEquals("[\"mon\",\"tue\"]", saved.get("send_window").get("days").toString());
+
+        Http.Answer bad = t.http().json("PUT", "strategy", "{\"delay\":{\"amount\":-1,\"unit\":\"fortnights\"},"
+                + "\"send_window\":{\"time_zone\":\"Nowhere/Land\",\"days\":[\"mon\"],\"from\":\"18:00\",\"to\":\"09:00\"},"
+                + "\"reminders\":[{\"amount\":1,\"unit\":\"days\"},{\"amount\":1,\"unit\":\"days\"},"
+                + "{\"amount\":1,\"unit\":\"days\"},{\"amount\":1,\"unit\":\"days\"}]}");
+        assertEquals(bad.body(), 422, bad.status());
+        assertTrue(bad.body(), bad.body().contains("delay.unit"));
+        Http.Answer semantic = t.http().json("PUT", "strategy", "{\"delay\":{\"amount\":-1,\"unit\":\"days\"},"
+                + "\"send_window\":{\"time_zone\":\"Nowhere/Land\",\"days\":[\"mon\"],\"from\":\"18:00\",\"to\":\"09:00\"},"
+                + "\"reminders\":[{\"amount\":1,\"unit\":\"days\"},{\"amount\":1,\"unit\":\"days\"},"
+                + "{\"amount\":1,\"unit\":\"days\"},{\"amount\":1,\"unit\":\"days\"}]}");
+        assertEquals(semantic.body(), 422, semantic.status());
+        for (String field : new String[] {"delay.amount", "send_window.time_zone", "send_window.from", "reminders"}) {
+            assertTrue(field + " in " + semantic.body(), semantic.body().contains("\"" + field + "\""));
+        }
+        assertEquals("the old strategy stays", saved, json(t.http().get("strategy")));
+    }
+
+    @Test
     public void importersAreListedLiveAndSecretsAreWriteOnly() throws Exception {
         Tenant t = tenant("Importers");
         JsonNode list = json(t.http().get("importers"));
