@@ -293,6 +293,23 @@ public class RestIT extends ItestSupport {
             assertTrue(field + " in " + semantic.body(), semantic.body().contains("\"" + field + "\""));
         }
         assertEquals("the old strategy stays", saved, json(t.http().get("strategy")));
+
+        // Eligibility under the saved strategy: last payment + 2 days, at least 3 payments.
+        Http.Answer created = t.http().json("POST", "customers", "{\"first_name\":\"Eli\",\"email\":\"eli@example.com\"}");
+        String id = json(created).get("id").asText();
+        t.http().json("POST", "charges", "{\"customer_id\":\"" + id + "\",\"amount\":1500,\"currency\":\"eur\"}");
+        JsonNode e = json(t.http().get("customers/" + id + "/eligibility"));
+        assertFalse(e.toString(), e.get("eligible").asBoolean());
+        boolean explained = false;
+        for (JsonNode r : e.get("reasons")) {
+            if ("min_charges".equals(r.get("condition").asText())) {
+                assertEquals("1 charge, 3 required", r.get("explanation").asText());
+                explained = !r.get("met").asBoolean();
+            }
+        }
+        assertTrue(e.toString(), explained);
+        assertTrue(e.get("next_send_at").isNull());
+        assertEquals(404, t.http().get("customers/" + UUID.randomUUID() + "/eligibility").status());
     }
 
     @Test
