@@ -237,6 +237,12 @@ public class ImportIT extends ItestSupport {
         assertTrue(manual, manual.matches("(?s).*\nbb_[a-z0-9]+_[a-z0-9]+\n.*"));
         String shown = shell("bb:customer-show " + slug + " " + id.group(1));
         assertTrue(shown, shown.contains("Signed up    2026-01-02T00:00:00Z"));
+        String strategy = shell("bb:strategy-show " + slug);
+        assertTrue(strategy, strategy.contains("Strategy     off (defaults: never set)")
+                && strategy.contains("Ask          3 days after the signup, by email"));
+        String eligibility = shell("bb:eligibility " + slug + " " + id.group(1));
+        assertTrue(eligibility, eligibility.startsWith("Not eligible")
+                && eligibility.contains("NO  enabled: the strategy is off"));
         try {
             shell("bb:customer-add --first-name Karl " + slug);
             throw new AssertionError("a customer without contact must fail");
