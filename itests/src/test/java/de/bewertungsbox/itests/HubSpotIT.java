@@ -53,30 +53,14 @@ public class HubSpotIT {
         }
     }
 
-    private static HttpResponse<String> call(String method, String path, String json) throws Exception {
-        return karaf.key(apiKey, method, path, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json), "application/json");
-    }
-
-    private static JsonNode sync() throws Exception {
-        HttpResponse<String> r = call("POST", "importers/hubspot/sync", null);
-        assertEquals(r.body(), 202, r.statusCode());
-        return karaf.awaitJob(apiKey, KarafServer.json(r.body()).get("id").asText(), 3);
-    }
-
-    private static JsonNode stored(String email) throws Exception {
-        JsonNode list = karaf.get(apiKey, "customers?email=" + email).get("data");
-        assertEquals(list.toString(), 1, list.size());
-        return list.get(0);
-    }
-
     @Test
     public void syncsByStageWebhooksAndFailures() throws Exception {
-        HttpResponse<String> bad = call("PUT", "importers/hubspot/config", "{\"token\":\"" + TOKEN
+        HttpResponse<String> bad = karaf.call(apiKey, "PUT", "importers/hubspot/config", "{\"token\":\"" + TOKEN
                 + "\",\"lifecycle_stages\":\"customer\"}");
         assertEquals(bad.body(), 422, bad.statusCode());
         assertTrue(bad.body(), bad.body().contains("lifecycle_stages"));
-        HttpResponse<String> ok = call("PUT", "importers/hubspot/config", "{\"token\":\"" + TOKEN + "\",\"api_base\":\""
+        HttpResponse<String> ok = karaf.call(apiKey, "PUT", "importers/hubspot/config",
+                "{\"token\":\"" + TOKEN + "\",\"api_base\":\""
                 + hubspot.url() + "\",\"lifecycle_stages\":[\"customer\"],\"webhook_secret\":\"" + SECRET
                 + "\",\"sync_interval_minutes\":0}");
         assertEquals(ok.body(), 200, ok.statusCode());
@@ -87,19 +71,19 @@ public class HubSpotIT {
                     i % 5 == 0 ? "lead" : "customer", T0.plusSeconds(i), T0.plusSeconds(i)));
         }
         hubspot.rateLimitNext("SECONDLY");
-        JsonNode full = sync();
+        JsonNode full = karaf.sync(apiKey, "hubspot");
         assertEquals(full.toString(), "completed", full.get("status").asText());
         assertEquals(full.toString(), 120, full.get("created").asLong());
-        assertEquals("Kontakt1", stored("kontakt1@example.com").get("first_name").asText());
+        assertEquals("Kontakt1", karaf.stored(apiKey, "kontakt1@example.com").get("first_name").asText());
         assertEquals(120, karaf.customers("hubspot-agency"));
 
         // Incremental: one contact changed since the last sync.
         Instant now = Instant.now();
         hubspot.add(contact(2, "Kontakt2", "Neu", "kontakt2@example.com", "customer", T0, now));
-        JsonNode incremental = sync();
+        JsonNode incremental = karaf.sync(apiKey, "hubspot");
         assertEquals(incremental.toString(), "completed", incremental.get("status").asText());
         assertEquals(incremental.toString(), 1, incremental.get("total").asLong());
-        assertEquals("Neu", stored("kontakt2@example.com").get("last_name").asText());
+        assertEquals("Neu", karaf.stored(apiKey, "kontakt2@example.com").get("last_name").asText());
 
         // Webhooks: the signature covers method, URL, body and timestamp.
         hubspot.add(contact(500, "Webhook", "Kontakt", "web@example.com", "customer", T0, now));
@@ -115,7 +99,7 @@ public class HubSpotIT {
         assertEquals(first.body(), 200, first.statusCode());
         JsonNode job = karaf.awaitJob(apiKey, KarafServer.json(first.body()).get("job").asText(), 2);
         assertEquals(job.toString(), "completed", job.get("status").asText());
-        assertEquals("Webhook", stored("web@example.com").get("first_name").asText());
+        assertEquals("Webhook", karaf.stored(apiKey, "web@example.com").get("first_name").asText());
         assertEquals(0, karaf.get(apiKey, "customers?email=kontakt1@example.com").get("data").size());
         HttpResponse<String> replay = webhook(body, FakeHubSpot.signV3(SECRET, "POST", url, body, ts), ts);
         assertTrue(replay.body(), replay.body().contains("\"duplicate\""));
@@ -123,7 +107,7 @@ public class HubSpotIT {
         assertEquals(400, webhook(body, FakeHubSpot.signV3(SECRET, "POST", url, body, stale), stale).statusCode());
 
         hubspot.acceptToken("pat-rotated");
-        JsonNode revoked = sync();
+        JsonNode revoked = karaf.sync(apiKey, "hubspot");
         assertEquals(revoked.toString(), "failed", revoked.get("status").asText());
         assertTrue(revoked.toString(), revoked.get("error").asText().startsWith("HubSpot refused the access token"));
         String log = Files.readString(karaf.home.resolve("data/log/karaf.log"));

@@ -149,6 +149,26 @@ final class KarafServer implements AutoCloseable {
                 .header("Content-Type", type).method(method, body));
     }
 
+    /** A project key's JSON request (body may be {@code null}); returns the answer. */
+    HttpResponse<String> call(String key, String method, String path, String json) throws Exception {
+        return key(key, method, path, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json), "application/json");
+    }
+
+    /** Starts a sync of a pull importer and waits (3 minutes at most) for its job to finish. */
+    JsonNode sync(String key, String importer) throws Exception {
+        HttpResponse<String> r = call(key, "POST", "importers/" + importer + "/sync", null);
+        assertEquals(r.body(), 202, r.statusCode());
+        return awaitJob(key, json(r.body()).get("id").asText(), 3);
+    }
+
+    /** @return the project's one customer with this e-mail (asserts there is exactly one) */
+    JsonNode stored(String key, String email) throws Exception {
+        JsonNode list = get(key, "customers?email=" + email).get("data");
+        assertEquals(list.toString(), 1, list.size());
+        return list.get(0);
+    }
+
     /** A project key's GET; asserts 200. */
     JsonNode get(String key, String path) throws Exception {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET());

@@ -58,23 +58,6 @@ public class StripeIT {
         }
     }
 
-    private static HttpResponse<String> call(String method, String path, String json) throws Exception {
-        return karaf.key(apiKey, method, path, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json), "application/json");
-    }
-
-    private static JsonNode stored(String email) throws Exception {
-        JsonNode list = karaf.get(apiKey, "customers?email=" + email).get("data");
-        assertEquals(list.toString(), 1, list.size());
-        return list.get(0);
-    }
-
-    private static JsonNode sync() throws Exception {
-        HttpResponse<String> r = call("POST", "importers/stripe/sync", null);
-        assertEquals(r.body(), 202, r.statusCode());
-        return karaf.awaitJob(apiKey, KarafServer.json(r.body()).get("id").asText(), 3);
-    }
-
     /** Settings with the stored secrets left out (they are kept). */
     private static String settings(int interval) {
         return "{\"api_base\":\"" + stripe.url() + "\",\"sync_interval_minutes\":" + interval + "}";
@@ -89,16 +72,18 @@ public class StripeIT {
     @Test
     public void syncsWebhooksAndFailures() throws Exception {
         // Settings: checked, secrets write-only.
-        HttpResponse<String> bad = call("PUT", "importers/stripe/config", "{\"api_key\":\"pk_test_nope12345\"}");
+        HttpResponse<String> bad = karaf.call(apiKey, "PUT", "importers/stripe/config",
+                "{\"api_key\":\"pk_test_nope12345\"}");
         assertEquals(bad.body(), 422, bad.statusCode());
         assertTrue(bad.body(), bad.body().contains("api_key"));
-        assertEquals(409, call("POST", "importers/stripe/sync", null).statusCode());
-        HttpResponse<String> ok = call("PUT", "importers/stripe/config", "{\"api_key\":\"" + KEY + "\",\"api_base\":\""
+        assertEquals(409, karaf.call(apiKey, "POST", "importers/stripe/sync", null).statusCode());
+        HttpResponse<String> ok = karaf.call(apiKey, "PUT", "importers/stripe/config",
+                "{\"api_key\":\"" + KEY + "\",\"api_base\":\""
                 + stripe.url() + "\",\"webhook_secret\":\"" + WHSEC + "\",\"sync_interval_minutes\":0}");
         assertEquals(ok.body(), 200, ok.statusCode());
         assertFalse(ok.body().contains(KEY));
         assertFalse(ok.body().contains(WHSEC));
-        JsonNode config = KarafServer.json(call("GET", "importers/stripe/config", null).body());
+        JsonNode config = KarafServer.json(karaf.call(apiKey, "GET", "importers/stripe/config", null).body());
         assertEquals("[\"api_key\",\"webhook_secret\"]", config.get("secrets_set").toString());
 
         // A full sync: 3 pages of customers, payments with a refund, one subscriber, one customer without a name.
@@ -109,11 +94,11 @@ public class StripeIT {
         stripe.add(charge("ch_1", "cus_1", 5000, 0, "eur", T0 + 500), charge("ch_2", "cus_1", 3000, 1000, "eur",
                 T0 + 600), charge("ch_3", "cus_noname", 100, 0, "eur", T0 + 700));
         stripe.add(subscription("sub_1", "cus_1", "active", T0));
-        JsonNode full = sync();
+        JsonNode full = karaf.sync(apiKey, "stripe");
         assertEquals(full.toString(), "completed", full.get("status").asText());
         assertEquals(full.toString(), 120 + 3, full.get("created").asLong());
         assertEquals("no name; and the payment of that customer", 2, full.get("rejected").asLong());
-        JsonNode one = stored("kunde1@example.com");
+        JsonNode one = karaf.stored(apiKey, "kunde1@example.com");
         assertEquals("Kunde", one.get("first_name").asText());
         assertEquals("Nummer1", one.get("last_name").asText());
         assertTrue(one.get("has_subscription").asBoolean());
@@ -127,13 +112,13 @@ public class StripeIT {
         stripe.add(event("evt_2", "charge.succeeded", charge("ch_1", "cus_1", 5000, 0, "eur", T0 + 500),
                 System.currentTimeMillis() / 1000));
         long before = stripe.requests.size();
-        JsonNode incremental = sync();
+        JsonNode incremental = karaf.sync(apiKey, "stripe");
         assertEquals(incremental.toString(), "completed", incremental.get("status").asText());
         assertTrue(stripe.requests.subList((int) before, stripe.requests.size()).stream()
                 .anyMatch(r -> r.startsWith("GET /v1/events")));
         assertEquals(1, incremental.get("unchanged").asLong());
         assertEquals(1, incremental.get("updated").asLong());
-        assertEquals("neu2@example.com", stored("neu2@example.com").get("email").asText());
+        assertEquals("neu2@example.com", karaf.stored(apiKey, "neu2@example.com").get("email").asText());
         assertEquals(120, karaf.customers("stripe-shop"));
 
         // Webhooks: signed, replayed, forged, wrong project.
@@ -149,14 +134,14 @@ public class StripeIT {
         assertEquals(first.body(), 200, first.statusCode());
         JsonNode job = karaf.awaitJob(apiKey, KarafServer.json(first.body()).get("job").asText(), 2);
         assertEquals(job.toString(), "completed", job.get("status").asText());
-        assertEquals(4200, stored("wanda@example.com").get("total_spent").get("eur").asLong());
+        assertEquals(4200, karaf.stored(apiKey, "wanda@example.com").get("total_spent").get("eur").asLong());
         HttpResponse<String> replay = webhook(projectId, delivery, FakeStripe.sign(delivery, WHSEC, now));
         assertEquals(replay.body(), 200, replay.statusCode());
         assertTrue(replay.body(), replay.body().contains("\"duplicate\""));
 
         // A scheduled sync runs by itself.
-        call("PUT", "importers/stripe/config", settings(1));
-        JsonNode listed = KarafServer.json(call("GET", "importers", null).body());
+        karaf.call(apiKey, "PUT", "importers/stripe/config", settings(1));
+        JsonNode listed = KarafServer.json(karaf.call(apiKey, "GET", "importers", null).body());
         JsonNode stripeRow = null;
         for (JsonNode i : listed.get("data")) {
             if ("stripe".equals(i.get("id").asText())) {
@@ -171,18 +156,18 @@ public class StripeIT {
         while (scheduledJob.equals(lastJob)) {
             assertTrue("no scheduled sync started", System.nanoTime() < deadline);
             TimeUnit.SECONDS.sleep(2);
-            for (JsonNode i : KarafServer.json(call("GET", "importers", null).body()).get("data")) {
+            for (JsonNode i : KarafServer.json(karaf.call(apiKey, "GET", "importers", null).body()).get("data")) {
                 if ("stripe".equals(i.get("id").asText()) && i.get("sync").hasNonNull("last_job")) {
                     scheduledJob = i.get("sync").get("last_job").get("id").asText();
                 }
             }
         }
         karaf.awaitJob(apiKey, scheduledJob, 2);
-        call("PUT", "importers/stripe/config", settings(0));
+        karaf.call(apiKey, "PUT", "importers/stripe/config", settings(0));
 
         // A revoked key ends the sync failed, with a message a user can act on.
         stripe.acceptKey("sk_test_rolled_after_revocation");
-        JsonNode revoked = sync();
+        JsonNode revoked = karaf.sync(apiKey, "stripe");
         assertEquals(revoked.toString(), "failed", revoked.get("status").asText());
         assertTrue(revoked.toString(), revoked.get("error").asText().startsWith("Stripe refused the API key"));
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -27,6 +28,7 @@ import de.bewertungsbox.api.customer.UpsertOutcome;
 import de.bewertungsbox.api.customer.UpsertResult;
 import de.bewertungsbox.api.importer.ImportJob;
 import de.bewertungsbox.api.importer.ImportStatus;
+import de.bewertungsbox.api.importer.SourceRow;
 import de.bewertungsbox.api.importer.SyncState;
 import de.bewertungsbox.api.importjob.ChargeRow;
 import de.bewertungsbox.api.importjob.ImportJobStore;
@@ -98,31 +100,34 @@ public final class DbImportJobStore implements ImportJobStore {
                     ? List.of(new FieldError("record", "could not be read")) : r.errors());
         }
         return customers.upsertForImport(projectId, inputs, pre, dryRun, (c, result) -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bb_import_rejection (job_id, row_no, line_no, "
-                    + "errors, row_values) VALUES (?,?,?,?,?)")) {
-                int n = 0;
-                for (UpsertResult r : result.results()) {
-                    if (r.outcome() == UpsertOutcome.REJECTED) {
-                        ImportRow row = rows.get(r.index());
-                        ps.setObject(1, jobId);
-                        ps.setLong(2, row.at().row());
-                        ps.setLong(3, row.at().line());
-                        ps.setString(4, clip(encodeErrors(r.errors()), 8_000));
-                        ps.setString(5, clip(join(row.at().values()), 1_000_000));
-                        ps.addBatch();
-                        n++;
-                    }
-                }
-                if (n > 0) {
-                    ps.executeBatch();
+            rejections(c, jobId, result, i -> rows.get(i).at());
+            counts(c, jobId, rows.size(), result, percent);
+        });
+    }
+
+    /** Keeps every rejected row of a batch, with its errors and raw values, in the batch's transaction. */
+    private static void rejections(Connection c, UUID jobId, BatchResult result,
+                                   IntFunction<SourceRow> at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bb_import_rejection (job_id, row_no, line_no, "
+                + "errors, row_values) VALUES (?,?,?,?,?)")) {
+            int n = 0;
+            for (UpsertResult r : result.results()) {
+                if (r.outcome() == UpsertOutcome.REJECTED) {
+                    SourceRow row = at.apply(r.index());
+                    ps.setObject(1, jobId);
+                    ps.setLong(2, row.row());
+                    ps.setLong(3, row.line());
+                    ps.setString(4, clip(encodeErrors(r.errors()), 8_000));
+                    ps.setString(5, clip(join(row.values()), 1_000_000));
+                    ps.addBatch();
+                    n++;
                 }
             }
-            update(c, "UPDATE bb_import_job SET total = total + ?, created = created + ?, updated = updated + ?, "
-                            + "unchanged = unchanged + ?, rejected = rejected + ?, percent = ?, heartbeat_at = ? "
-                            + "WHERE id = ?", rows.size(), result.count(UpsertOutcome.CREATED),
-                    result.count(UpsertOutcome.UPDATED), result.count(UpsertOutcome.UNCHANGED),
-                    result.count(UpsertOutcome.REJECTED), percent, now(), jobId);
-        });
+            if (n > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     @Override
@@ -132,25 +137,7 @@ public final class DbImportJobStore implements ImportJobStore {
             c.setAutoCommit(false);
             try {
                 BatchResult result = ChargeBatch.store(c, projectId, source, rows, dryRun, now());
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO bb_import_rejection (job_id, row_no, "
-                        + "line_no, errors, row_values) VALUES (?,?,?,?,?)")) {
-                    int n = 0;
-                    for (UpsertResult r : result.results()) {
-                        if (r.outcome() == UpsertOutcome.REJECTED) {
-                            ChargeRow row = rows.get(r.index());
-                            ps.setObject(1, jobId);
-                            ps.setLong(2, row.at().row());
-                            ps.setLong(3, row.at().line());
-                            ps.setString(4, clip(encodeErrors(r.errors()), 8_000));
-                            ps.setString(5, clip(join(row.at().values()), 1_000_000));
-                            ps.addBatch();
-                            n++;
-                        }
-                    }
-                    if (n > 0) {
-                        ps.executeBatch();
-                    }
-                }
+                rejections(c, jobId, result, i -> rows.get(i).at());
                 counts(c, jobId, rows.size(), result, percent);
                 c.commit();
                 return result;
