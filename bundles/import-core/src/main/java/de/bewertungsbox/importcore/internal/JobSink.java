@@ -3,6 +3,7 @@ package de.bewertungsbox.importcore.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -22,9 +23,11 @@ import de.bewertungsbox.api.importjob.ImportRow;
  * identity (e-mail, else phone, else external id), each lane with at most one batch in flight: batches of a lane
  * are stored in order, so records of one identity merge in file order, while lanes write concurrently where the
  * database gains from it. Each batch's customers, rejections and counts are committed together
- * ({@link ImportJobStore#commit}). Payments go through lanes of their own, by customer: the first payment after
- * customers waits until every customer batch is committed (payments name their customer), and the first customer
- * after payments waits for the payments, so a source may interleave them freely. Used by the job's own thread only.
+ * ({@link ImportJobStore#commit}). Payments go through one lane of their own ({@link ImportJobStore#commitCharges}):
+ * the first payment after customers waits until every customer batch is committed (payments name their customer),
+ * and the first customer after payments waits for the payments, so a source may interleave them freely. (Two payment
+ * lanes, by customer, were no faster on PostgreSQL on 2 cores: 15,300 and 13,800 against 16,100 to 18,400 records/s
+ * with one, since each batch already keeps the database busy.) Used by the job's own thread only.
  */
 final class JobSink implements ImportSink {
     private static final long HEARTBEAT_NANOS = 5_000_000_000L;
@@ -35,23 +38,27 @@ final class JobSink implements ImportSink {
     private final String source;
     private final int batchSize;
     private final Executor writer;
-    private final Lane[] lanes;
-    /** Payment lanes, by customer: lanes never touch the same customer's figures, so they cannot deadlock. */
-    private final ChargeLane[] chargeLanes;
+    private final List<Lane<ImportRow>> lanes = new ArrayList<>();
+    private final Lane<ChargeRow> charges;
     private boolean chargeMode;
     private int percent = -1;
     private long lastSignOfLife = System.nanoTime();
 
-    /** One ordered stream of payment batches. */
-    private final class ChargeLane {
-        List<ChargeRow> buffer = new ArrayList<>(batchSize);
-        CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+    /** Stores one batch in its own transaction. */
+    @FunctionalInterface
+    private interface BatchWriter<R> {
+        void write(List<R> rows, boolean dryRun, int percent);
     }
 
-    /** One ordered stream of batches. */
-    private final class Lane {
-        List<ImportRow> buffer = new ArrayList<>(batchSize);
+    /** One ordered stream of batches, at most one of them in flight. */
+    private final class Lane<R> {
+        final BatchWriter<R> write;
+        List<R> buffer = new ArrayList<>(batchSize);
         CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+
+        Lane(BatchWriter<R> write) {
+            this.write = write;
+        }
     }
 
     JobSink(ImportJobStore store, RunningJob job, int batchSize, int writers, Executor writer) {
@@ -60,16 +67,13 @@ final class JobSink implements ImportSink {
         this.source = job.job.importerId();
         this.batchSize = batchSize;
         this.writer = writer;
-        this.lanes = new Lane[Math.max(1, writers)];
-        for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new Lane();
+        UUID jobId = job.id();
+        UUID projectId = job.job.projectId();
+        for (int i = 0; i < Math.max(1, writers); i++) {
+            lanes.add(new Lane<>((rows, dryRun, p) -> store.commit(jobId, projectId, rows, dryRun, p)));
         }
-        // One payment lane: two (by customer) were no faster on PostgreSQL on 2 cores (15,300 and 13,800 against
-        // 16,100 to 18,400 records/s with one), since each batch already keeps the database busy.
-        this.chargeLanes = new ChargeLane[1];
-        for (int i = 0; i < chargeLanes.length; i++) {
-            chargeLanes[i] = new ChargeLane();
-        }
+        this.charges = new Lane<>((rows, dryRun, p) -> store.commitCharges(jobId, projectId, source, rows, dryRun,
+                p));
     }
 
     @Override
@@ -102,11 +106,9 @@ final class JobSink implements ImportSink {
             drainCustomers();
             chargeMode = true;
         }
-        String customer = charge.customerExternalId() == null ? "" : charge.customerExternalId().strip();
-        ChargeLane lane = chargeLanes[Math.floorMod(customer.hashCode(), chargeLanes.length)];
-        lane.buffer.add(new ChargeRow(at, charge));
-        if (lane.buffer.size() >= batchSize) {
-            flushCharges(lane);
+        charges.buffer.add(new ChargeRow(at, charge));
+        if (charges.buffer.size() >= batchSize) {
+            flush(charges);
         }
     }
 
@@ -120,10 +122,10 @@ final class JobSink implements ImportSink {
 
     /** Commits every customer batch before payments or deletions that may name them. */
     private void drainCustomers() {
-        for (Lane l : lanes) {
+        for (Lane<ImportRow> l : lanes) {
             flush(l);
         }
-        for (Lane l : lanes) {
+        for (Lane<ImportRow> l : lanes) {
             await(l.inFlight);
         }
     }
@@ -131,32 +133,10 @@ final class JobSink implements ImportSink {
     /** Commits buffered payments and returns to customer mode. */
     private void drainCharges() {
         if (chargeMode) {
-            for (ChargeLane l : chargeLanes) {
-                flushCharges(l);
-            }
-            for (ChargeLane l : chargeLanes) {
-                await(l.inFlight);
-            }
+            flush(charges);
+            await(charges.inFlight);
             chargeMode = false;
         }
-    }
-
-    private void flushCharges(ChargeLane lane) {
-        await(lane.inFlight);
-        if (store.cancelRequested(job.id())) {
-            job.cancel(CANCELLED_BY_USER);
-        }
-        job.checkCancelled();
-        if (lane.buffer.isEmpty()) {
-            return;
-        }
-        List<ChargeRow> rows = lane.buffer;
-        lane.buffer = new ArrayList<>(batchSize);
-        int p = percent;
-        boolean dryRun = job.job.dryRun();
-        lane.inFlight = CompletableFuture.runAsync(
-                () -> store.commitCharges(job.id(), job.job.projectId(), source, rows, dryRun, p), writer);
-        lastSignOfLife = System.nanoTime();
     }
 
     @Override
@@ -170,21 +150,12 @@ final class JobSink implements ImportSink {
     }
 
     private boolean idle() {
-        for (ChargeLane l : chargeLanes) {
-            if (!l.inFlight.isDone()) {
-                return false;
-            }
-        }
-        for (Lane l : lanes) {
-            if (!l.inFlight.isDone()) {
-                return false;
-            }
-        }
-        return true;
+        return charges.inFlight.isDone() && lanes.stream().allMatch(l -> l.inFlight.isDone());
     }
 
     private void add(ImportRow row) {
-        Lane lane = lanes.length == 1 ? lanes[0] : lanes[Math.floorMod(identity(row.customer()), lanes.length)];
+        Lane<ImportRow> lane = lanes.size() == 1 ? lanes.get(0)
+                : lanes.get(Math.floorMod(identity(row.customer()), lanes.size()));
         lane.buffer.add(row);
         if (lane.buffer.size() >= batchSize) {
             flush(lane);
@@ -223,7 +194,7 @@ final class JobSink implements ImportSink {
     }
 
     /** Waits for the lane's batch in flight, then sends its buffer on its way. */
-    private void flush(Lane lane) {
+    private <R> void flush(Lane<R> lane) {
         await(lane.inFlight);
         if (store.cancelRequested(job.id())) {
             job.cancel(CANCELLED_BY_USER);
@@ -232,12 +203,11 @@ final class JobSink implements ImportSink {
         if (lane.buffer.isEmpty()) {
             return;
         }
-        List<ImportRow> rows = lane.buffer;
+        List<R> rows = lane.buffer;
         lane.buffer = new ArrayList<>(batchSize);
         int p = percent;
         boolean dryRun = job.job.dryRun();
-        lane.inFlight = CompletableFuture.runAsync(
-                () -> store.commit(job.id(), job.job.projectId(), rows, dryRun, p), writer);
+        lane.inFlight = CompletableFuture.runAsync(() -> lane.write.write(rows, dryRun, p), writer);
         lastSignOfLife = System.nanoTime();
     }
 
@@ -249,21 +219,16 @@ final class JobSink implements ImportSink {
 
     /** Drops what is buffered; waits for the batches in flight, whose outcome is recorded either way. */
     void abandon() {
-        for (ChargeLane l : chargeLanes) {
-            l.buffer = new ArrayList<>();
-            try {
-                l.inFlight.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                // as below
-            }
-        }
-        for (Lane l : lanes) {
-            l.buffer = new ArrayList<>();
-            try {
-                l.inFlight.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                // the job ends anyway; its failure is reported by whoever called abandon
-            }
+        drop(charges);
+        lanes.forEach(JobSink::drop);
+    }
+
+    private static void drop(Lane<?> lane) {
+        lane.buffer = new ArrayList<>();
+        try {
+            lane.inFlight.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // the job ends anyway; its failure is reported by whoever called abandon
         }
     }
 
