@@ -46,6 +46,9 @@ import de.bewertungsbox.api.strategy.StrategyStore;
 public final class DbStrategyStore implements StrategyStore {
     /** Most reminders a strategy may have. */
     static final int MAX_REMINDERS = 3;
+    /** Positions of the TIME columns among the values written (the others that may be null are text). */
+    private static final int WINDOW_FROM = 7;
+    private static final int WINDOW_TO = 8;
     /** Longest delay, in each unit: two years. */
     private static final int MAX_MINUTES = 2 * 366 * 24 * 60;
 
@@ -253,7 +256,7 @@ public final class DbStrategyStore implements StrategyStore {
             for (int i = 0; i < values.length; i++) {
                 Object v = values[i];
                 if (v == null) {
-                    ps.setNull(i + 1, sql.contains("window_from") && (i == 7 || i == 8) ? Types.TIME : Types.VARCHAR);
+                    ps.setNull(i + 1, i == WINDOW_FROM || i == WINDOW_TO ? Types.TIME : Types.VARCHAR);
                 } else if (v instanceof Boolean b) {
                     ps.setBoolean(i + 1, b);
                 } else {

@@ -1,6 +1,5 @@
 package de.bewertungsbox.importerbcc.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 
 import de.bewertungsbox.api.customer.CustomerInput;
@@ -189,11 +189,10 @@ final class Recipients {
         return receivedAt;
     }
 
-    /** @return the Message-ID, or {@code null} */
-    static String messageId(byte[] raw) throws IOException {
+    /** @return the Message-ID, or {@code null}; reads the header block only, not the body */
+    static String messageId(byte[] raw) {
         try {
-            MimeMessage m = new MimeMessage(SESSION, new java.io.ByteArrayInputStream(raw));
-            String id = m.getMessageID();
+            String id = new InternetHeaders(new java.io.ByteArrayInputStream(raw), true).getHeader("Message-ID", null);
             return id == null || id.isBlank() ? null : id.strip();
         } catch (MessagingException e) {
             return null;
