@@ -131,9 +131,8 @@ public class ImportJobService implements ImportService {
     @Override
     public ImportJob start(UUID projectId, String importerId, ImportOptions options, InputStream content)
             throws IOException {
-        if (importers.get(importerId).isEmpty()) {
-            throw new NotFoundException("no importer '" + importerId + "' is installed");
-        }
+        ImporterTable.Entry importer = importers.get(importerId).orElseThrow(() -> new NotFoundException(
+                "no importer '" + importerId + "' is installed"));
         Path part = null;
         if (content != null) {
             part = Files.createTempFile(workDir, "upload-", ".part");
@@ -155,7 +154,7 @@ public class ImportJobService implements ImportService {
         }
         Path file = part == null ? null
                 : Files.move(part, workDir.resolve(job.id() + ".upload"), StandardCopyOption.ATOMIC_MOVE);
-        if (importers.get(importerId).map(e -> e.importer() instanceof RemoteImporter).orElse(false)
+        if (importer.importer() instanceof RemoteImporter
                 && !options.parameters().containsKey(RemoteImporter.WEBHOOK_PARAMETER) && !options.dryRun()) {
             store.syncStarted(projectId, importerId, job.id());
         }
