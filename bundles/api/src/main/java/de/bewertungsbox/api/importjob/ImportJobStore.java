@@ -236,4 +236,12 @@ public interface ImportJobStore {
      * @return whether any of them was new
      */
     boolean firstDelivery(UUID projectId, String importerId, List<String> eventIds);
+
+    /**
+     * Forgets webhook event ids received longer ago than sources retry deliveries.
+     *
+     * @param olderThan the age beyond which ids are dropped
+     * @return how many were dropped
+     */
+    int forgetDeliveries(Duration olderThan);
 }

@@ -328,10 +328,14 @@ public final class DbImportJobStore implements ImportJobStore {
                     }
                 }
             }
-            // Event ids are kept 30 days: sources stop retrying long before.
-            update(c, "DELETE FROM bb_webhook_event WHERE received_at < ?", now().minusDays(30));
             return any;
         });
+    }
+
+    @Override
+    public int forgetDeliveries(Duration olderThan) {
+        LocalDateTime before = now().minus(olderThan);
+        return run(c -> update(c, "DELETE FROM bb_webhook_event WHERE received_at < ?", before));
     }
 
     @Override

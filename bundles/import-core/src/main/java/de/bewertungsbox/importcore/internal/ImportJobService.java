@@ -256,6 +256,8 @@ public class ImportJobService implements ImportService {
             if (n > 0) {
                 LOG.warn("{} import job(s) of other nodes stopped reporting; marked failed", n);
             }
+            // Webhook event ids are kept 30 days: sources stop retrying deliveries long before.
+            store.forgetDeliveries(Duration.ofDays(30));
         } catch (RuntimeException e) {
             LOG.debug("Could not sweep silent import jobs: {}", e.getMessage());
         }
