@@ -45,8 +45,8 @@ final class ChargeBatch {
     private ChargeBatch() {
     }
 
-    static BatchResult store(Connection c, UUID projectId, String source, List<ChargeRow> rows, boolean dryRun,
-                             LocalDateTime now) throws SQLException {
+    static BatchResult store(Connection c, UUID projectId, String source, List<ChargeRow> rows, boolean dryRun)
+            throws SQLException {
         KeyQuery keys = new KeyQuery(c);
         List<UpsertResult> results = new ArrayList<>(rows.size());
         LinkedHashSet<String> customerRefs = new LinkedHashSet<>();

@@ -136,7 +136,7 @@ public final class DbImportJobStore implements ImportJobStore {
         return run(c -> {
             c.setAutoCommit(false);
             try {
-                BatchResult result = ChargeBatch.store(c, projectId, source, rows, dryRun, now());
+                BatchResult result = ChargeBatch.store(c, projectId, source, rows, dryRun);
                 rejections(c, jobId, result, i -> rows.get(i).at());
                 counts(c, jobId, rows.size(), result, percent);
                 c.commit();
