@@ -2,7 +2,7 @@
  * Review requests as they pass through the outbox.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package de.bewertungsbox.api.notify;
 
 import org.osgi.annotation.bundle.Export;

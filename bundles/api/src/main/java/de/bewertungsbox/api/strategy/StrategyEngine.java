@@ -1,6 +1,7 @@
 package de.bewertungsbox.api.strategy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -34,4 +35,40 @@ public interface StrategyEngine {
      * @return when that reminder is due, inside the send window
      */
     Instant reminderDue(Strategy strategy, Instant previous, int reminder);
+
+    /**
+     * Schedules the first request of every customer of the project who is due now, meets the strategy's
+     * conditions and has never been asked automatically. Runs in the database in pages; safe to call from several
+     * nodes at once (a customer is scheduled once).
+     *
+     * @param projectId the project
+     * @return how many requests were scheduled (one per channel)
+     */
+    int evaluate(UUID projectId);
+
+    /**
+     * Who the strategy would ask in the next days, as if it were on now when it is off.
+     *
+     * @param projectId the project
+     * @param days      how many days ahead, 1 to 90
+     * @param limit     at most this many customers, earliest first
+     * @return the customers and when each would be asked
+     */
+    List<Preview> preview(UUID projectId, int days, int limit);
+
+    /**
+     * One customer the strategy would ask.
+     *
+     * @param customerId the customer
+     * @param firstName  first name
+     * @param lastName   last name, or {@code null}
+     * @param channels   the channels the request would go out on (those the customer has an address for)
+     * @param sendAt     when
+     */
+    record Preview(UUID customerId, String firstName, String lastName, List<String> channels, Instant sendAt) {
+        /** Makes the channels immutable. */
+        public Preview {
+            channels = List.copyOf(channels);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package de.bewertungsbox.api.strategy;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,4 +27,14 @@ public interface StrategyStore {
      * @throws de.bewertungsbox.api.customer.NotFoundException   when the project does not exist
      */
     void save(UUID projectId, Strategy strategy);
+
+    /**
+     * @param projectId the project
+     * @return when its strategy was last switched on, empty while it is off. Customers whose first request would
+     *         have been due before that moment are not asked automatically.
+     */
+    Optional<Instant> activeFrom(UUID projectId);
+
+    /** @return the projects whose strategy is on */
+    List<UUID> enabledProjects();
 }

@@ -3,7 +3,7 @@
  * project and checks it before saving.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package de.bewertungsbox.api.strategy;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -126,8 +127,42 @@ public final class DbStrategyStore implements StrategyStore {
                 update(c, "INSERT INTO bb_strategy (" + columns + ", project_id) VALUES ("
                         + "?,".repeat(values.length - 1) + "?)", values);
             }
+            // Switching on starts the clock: customers whose moment passed before are not asked automatically.
+            update(c, "UPDATE bb_strategy SET active_from = CASE WHEN NOT enabled THEN NULL "
+                    + "ELSE COALESCE(active_from, ?) END WHERE project_id = ?",
+                    new Object[] {LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), projectId});
         } catch (SQLException e) {
             throw new StoreUnavailableException("could not store the strategy: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> activeFrom(UUID projectId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT active_from FROM bb_strategy WHERE project_id = ? "
+                     + "AND enabled")) {
+            ps.setObject(1, projectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getObject(1, LocalDateTime.class))
+                        .map(t -> t.toInstant(ZoneOffset.UTC)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("could not read the strategy: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<UUID> enabledProjects() {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT project_id FROM bb_strategy WHERE enabled");
+             ResultSet rs = ps.executeQuery()) {
+            List<UUID> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("could not read the strategies: " + e.getMessage(), e);
         }
     }
 

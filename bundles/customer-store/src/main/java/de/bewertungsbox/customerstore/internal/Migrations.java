@@ -28,7 +28,7 @@ public final class Migrations {
 
     /** Scripts in the order they apply; append, never edit an applied one. */
     static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__import_jobs.sql",
-            "V3__remote_importers.sql", "V4__strategy.sql");
+            "V3__remote_importers.sql", "V4__strategy.sql", "V5__outbox.sql");
 
     private Migrations() {
     }

@@ -27,12 +27,13 @@ import de.bewertungsbox.api.customer.CustomerStore;
 import de.bewertungsbox.api.customer.ProjectStore;
 import de.bewertungsbox.api.customer.SecretStore;
 import de.bewertungsbox.api.importjob.ImportJobStore;
+import de.bewertungsbox.api.notify.RequestStore;
 import de.bewertungsbox.api.strategy.StrategyStore;
 import de.bewertungsbox.customerstore.internal.jpa.Jpa;
 
 /**
  * Brings the store up: waits until the database answers, applies pending migrations, then registers
- * {@link CustomerStore}, {@link ProjectStore}, {@link SecretStore}, {@link ImportJobStore} and {@link StrategyStore}. While the database is unreachable the
+ * {@link CustomerStore}, {@link ProjectStore}, {@link SecretStore}, {@link ImportJobStore}, {@link StrategyStore} and {@link RequestStore}. While the database is unreachable the
  * services stay unregistered, the log says so, and it retries with growing pauses (up to
  * {@code max_retry_seconds}). Static references: a new data source or persistence unit restarts the component.
  * Threading: one private scheduler thread does the attempts.
@@ -103,6 +104,8 @@ public class StoreLauncher {
         registrations.add(context.registerService(ImportJobStore.class,
                 new DbImportJobStore(dataSource, customers, clock), new Hashtable<>()));
         registrations.add(context.registerService(StrategyStore.class, new DbStrategyStore(dataSource, clock),
+                new Hashtable<>()));
+        registrations.add(context.registerService(RequestStore.class, new DbRequestStore(dataSource, clock),
                 new Hashtable<>()));
         registrations.add(context.registerService(ProjectStore.class,
                 new JpaProjectStore(jpa, clock, config.default__region()), new Hashtable<>()));

@@ -29,6 +29,7 @@ import de.bewertungsbox.api.customer.CustomerStore;
 import de.bewertungsbox.api.customer.ProjectStore;
 import de.bewertungsbox.api.customer.SecretStore;
 import de.bewertungsbox.api.importjob.ImportJobStore;
+import de.bewertungsbox.api.notify.RequestStore;
 import de.bewertungsbox.api.strategy.StrategyStore;
 
 /** The store registers its services only once the database answers, and unregisters them on deactivation. */
@@ -42,8 +43,8 @@ class StoreLauncherTest {
             DataSource flaky = new SwitchableDataSource(db.dataSource(), up, refused);
             List<String> registered = new CopyOnWriteArrayList<>();
             AtomicInteger unregistered = new AtomicInteger();
-            CountDownLatch five = new CountDownLatch(5);
-            BundleContext ctx = fakeContext(registered, unregistered, five);
+            CountDownLatch six = new CountDownLatch(6);
+            BundleContext ctx = fakeContext(registered, unregistered, six);
 
             StoreLauncher launcher = new StoreLauncher(ctx, config(dir.resolve("secret.key")), flaky, db.emf);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -53,13 +54,13 @@ class StoreLauncherTest {
             }
             assertTrue(registered.isEmpty(), "nothing may register while the database is down");
             up.set(true);
-            assertTrue(five.await(30, TimeUnit.SECONDS), "stores registered after the database came back");
+            assertTrue(six.await(30, TimeUnit.SECONDS), "stores registered after the database came back");
             assertEquals(List.of(CustomerStore.class.getName(), ImportJobStore.class.getName(),
-                    StrategyStore.class.getName(), ProjectStore.class.getName(), SecretStore.class.getName()),
+                    StrategyStore.class.getName(), RequestStore.class.getName(), ProjectStore.class.getName(), SecretStore.class.getName()),
                     registered);
             assertTrue(Files.exists(dir.resolve("secret.key")), "a key is generated on first start");
             launcher.deactivate();
-            assertEquals(5, unregistered.get());
+            assertEquals(6, unregistered.get());
         }
     }
 
