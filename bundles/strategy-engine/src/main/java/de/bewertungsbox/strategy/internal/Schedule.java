@@ -43,6 +43,19 @@ final class Schedule {
         };
     }
 
+    /**
+     * @return the latest trigger whose delay has run out by {@code t}, or a little later for months (whose steps
+     *         differ in length); callers check each trigger with {@link #plus}
+     */
+    static Instant latestTrigger(Instant t, Delay d, ZoneId zone) {
+        return switch (d.unit()) {
+            case MINUTES -> t.minus(Duration.ofMinutes(d.amount()));
+            case HOURS -> t.minus(Duration.ofHours(d.amount()));
+            case DAYS -> ZonedDateTime.ofInstant(t, zone).minusDays(d.amount()).toInstant();
+            case MONTHS -> ZonedDateTime.ofInstant(t, zone).minusMonths(d.amount()).plusDays(3).toInstant();
+        };
+    }
+
     /** @return {@code t} when the window is open then (or there is none), else the window's next opening */
     static Instant open(SendWindow w, Instant t) {
         if (w == null || w.days().isEmpty()) {
