@@ -120,7 +120,7 @@ public abstract class ItestSupport {
     /** @return a data source config pointing the store at an H2 file outside the runtime folder */
     static Option h2At(File dir) {
         return editConfigurationFilePut("etc/org.ops4j.datasource-bewertungsbox.cfg", "url",
-                "jdbc:h2:" + dir.getAbsolutePath() + "/db;DB_CLOSE_ON_EXIT=FALSE");
+                "jdbc:h2:" + dir.getAbsolutePath() + "/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 
     static String freePort() {

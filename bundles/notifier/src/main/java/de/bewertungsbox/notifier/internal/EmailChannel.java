@@ -73,6 +73,19 @@ public class EmailChannel implements Channel {
 
     @Override
     public void send(OutboundMessage m, Release release) throws ChannelException {
+        // Jakarta Activation finds the MIME handlers (multipart/alternative, text/html) through the context class
+        // loader; in OSGi that must be Angus Mail's, whose mailcap lists them.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ConfirmingTransport.class.getSuperclass().getClassLoader());
+        try {
+            deliver(m, release);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void deliver(OutboundMessage m, Release release) throws ChannelException {
         EmailChannelConfig c = config;
         SmtpSettings smtp = secrets.get(m.projectId(), SecretStore.PROJECT_SMTP).map(SmtpSettings::parse)
                 .orElseGet(() -> SmtpSettings.of(c));

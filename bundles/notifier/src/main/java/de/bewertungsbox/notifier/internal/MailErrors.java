@@ -39,7 +39,9 @@ final class MailErrors {
             return new ChannelException("invalid address: " + e.getMessage(), true, e);
         }
         Throwable cause = e.getCause();
-        if (cause instanceof IOException io) {
+        if (cause instanceof java.net.SocketException || cause instanceof java.net.UnknownHostException
+                || cause instanceof java.net.SocketTimeoutException) {
+            IOException io = (IOException) cause;
             return new ChannelException("the SMTP server " + host + " is unreachable: " + io.getMessage(), false, e);
         }
         return new ChannelException("sending through " + host + " failed: " + e.getMessage(), false, e);

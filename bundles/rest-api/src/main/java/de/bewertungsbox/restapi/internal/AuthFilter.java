@@ -3,6 +3,7 @@ package de.bewertungsbox.restapi.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +43,8 @@ public class AuthFilter implements ContainerRequestFilter {
     public static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
     private static final Set<String> PUBLIC = Set.of("health", "openapi.json");
     private static final String WEBHOOKS = "webhooks/";
+    /** The links in review requests carry their own random token. */
+    private static final List<String> LINKS = List.of("r/", "unsubscribe/");
 
     private final ProjectStore projects;
     private final AdminLogin admins;
@@ -62,7 +65,7 @@ public class AuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         path = path.startsWith("/") ? path.substring(1) : path;
-        if (PUBLIC.contains(path) || path.startsWith(WEBHOOKS)) {
+        if (PUBLIC.contains(path) || path.startsWith(WEBHOOKS) || LINKS.stream().anyMatch(path::startsWith)) {
             return;
         }
         String auth = request.getHeaderString("Authorization");

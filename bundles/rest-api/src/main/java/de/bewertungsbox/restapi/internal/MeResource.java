@@ -17,6 +17,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import de.bewertungsbox.api.customer.Project;
 import de.bewertungsbox.api.customer.ProjectStore;
+import de.bewertungsbox.api.customer.SecretStore;
 import de.bewertungsbox.restapi.internal.Views.MeView;
 
 /** {@code GET /me}: the key's project; app connectors call it to test a key. */
@@ -28,15 +29,19 @@ import de.bewertungsbox.restapi.internal.Views.MeView;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
     private final ProjectStore projects;
+    private final SecretStore secrets;
     private final String bccDomain;
 
     /**
      * @param projects the project store
+     * @param secrets  where a project's own SMTP settings are
      * @param bcc      the BCC domain
      */
     @Activate
-    public MeResource(@Reference(name = "projects") ProjectStore projects, BccConfig bcc) {
+    public MeResource(@Reference(name = "projects") ProjectStore projects,
+                      @Reference(name = "secrets") SecretStore secrets, BccConfig bcc) {
         this.projects = projects;
+        this.secrets = secrets;
         this.bccDomain = bcc.domain();
     }
 
@@ -44,6 +49,6 @@ public class MeResource {
     @GET
     public MeView me(@Context SecurityContext sc, @QueryParam("project") String project) {
         Project p = Scope.project(Caller.of(sc), project, projects);
-        return new MeView(p.id(), p.name(), p.slug(), p.bccToken() + "@" + bccDomain);
+        return new MeView(p.id(), p.name(), p.slug(), BccAddress.of(p, bccDomain, secrets));
     }
 }

@@ -28,6 +28,7 @@ import de.bewertungsbox.api.customer.CreatedApiKey;
 import de.bewertungsbox.api.customer.CustomerStore;
 import de.bewertungsbox.api.customer.Project;
 import de.bewertungsbox.api.customer.ProjectStore;
+import de.bewertungsbox.api.customer.SecretStore;
 import de.bewertungsbox.restapi.internal.Views.CreatedProjectView;
 import de.bewertungsbox.restapi.internal.Views.ListView;
 import de.bewertungsbox.restapi.internal.Views.ProjectView;
@@ -42,18 +43,22 @@ import de.bewertungsbox.restapi.internal.Views.ProjectView;
 public class ProjectResource {
     private final ProjectStore projects;
     private final CustomerStore customers;
+    private final SecretStore secrets;
     private final String bccDomain;
 
     /**
      * @param projects  the project store
      * @param customers the customer store, for customer counts
+     * @param secrets   where a project's own SMTP settings are (then it has no BCC address)
      * @param bcc       the BCC domain
      */
     @Activate
     public ProjectResource(@Reference(name = "projects") ProjectStore projects,
-                           @Reference(name = "customers") CustomerStore customers, BccConfig bcc) {
+                           @Reference(name = "customers") CustomerStore customers,
+                           @Reference(name = "secrets") SecretStore secrets, BccConfig bcc) {
         this.projects = projects;
         this.customers = customers;
+        this.secrets = secrets;
         this.bccDomain = bcc.domain();
     }
 
@@ -70,7 +75,7 @@ public class ProjectResource {
         }
         Project p = projects.create(name);
         CreatedApiKey key = projects.createApiKey(p.id(), "default");
-        ProjectView v = ProjectView.of(p, bccDomain, 0L);
+        ProjectView v = ProjectView.of(p, BccAddress.of(p, bccDomain, secrets), 0L);
         return Response.status(201).entity(new CreatedProjectView(p.id(), p.slug(), p.name(), v.bccAddress(),
                 key.secret())).build();
     }
@@ -80,7 +85,7 @@ public class ProjectResource {
     public ListView<ProjectView> list(@Context SecurityContext sc) {
         Scope.admin(Caller.of(sc));
         return ListView.all(projects.list().stream()
-                .map(p -> ProjectView.of(p, bccDomain, customers.count(p.id()))).toList());
+                .map(p -> ProjectView.of(p, BccAddress.of(p, bccDomain, secrets), customers.count(p.id()))).toList());
     }
 
     /** Creates another API key for a project, shown once. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import javax.ws.rs.Consumes;
@@ -29,6 +30,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,6 +46,7 @@ import de.bewertungsbox.api.strategy.Strategy.DelayUnit;
 import de.bewertungsbox.api.strategy.Strategy.SendWindow;
 import de.bewertungsbox.api.strategy.Strategy.Templates;
 import de.bewertungsbox.api.strategy.Strategy.Trigger;
+import de.bewertungsbox.api.strategy.StrategyEngine;
 import de.bewertungsbox.api.strategy.StrategyStore;
 
 /**
@@ -57,20 +61,25 @@ import de.bewertungsbox.api.strategy.StrategyStore;
 @Path("strategy")
 @Produces(MediaType.APPLICATION_JSON)
 public class StrategyResource {
+    private static final Logger LOG = LoggerFactory.getLogger(StrategyResource.class);
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
     private final ProjectStore projects;
     private final StrategyStore strategies;
+    private final StrategyEngine engine;
 
     /**
      * @param projects   the project store
      * @param strategies the strategies
+     * @param engine     evaluates the customers under a new strategy
      */
     @Activate
     public StrategyResource(@Reference(name = "projects") ProjectStore projects,
-                            @Reference(name = "strategies") StrategyStore strategies) {
+                            @Reference(name = "strategies") StrategyStore strategies,
+                            @Reference(name = "engine") StrategyEngine engine) {
         this.projects = projects;
         this.strategies = strategies;
+        this.engine = engine;
     }
 
     /** @return the project's strategy (the defaults until it sets one) */
@@ -96,6 +105,14 @@ public class StrategyResource {
                     + "unchanged", errors, Map.of());
         }
         strategies.save(p, s);
+        // Customers not yet scheduled are evaluated under the new strategy now, not at the next periodic pass.
+        CompletableFuture.runAsync(() -> {
+            try {
+                engine.evaluate(p);
+            } catch (RuntimeException ex) {
+                LOG.warn("Evaluating the new strategy of project {} failed: {}", p, ex.getMessage(), ex);
+            }
+        });
         return view(s);
     }
 
@@ -140,6 +157,9 @@ public class StrategyResource {
                 "caps.", e), (int) number(k, "sms_daily", 0, "caps.", e), (int) number(k, "sms_monthly", 0, "caps.", e));
         JsonNode t = b.path("templates");
         Templates templates = new Templates(text(t, "email_subject"), text(t, "email_body"), text(t, "sms_body"));
+        TemplateCheck.check("templates.email_subject", templates.emailSubject(), e);
+        TemplateCheck.check("templates.email_body", templates.emailBody(), e);
+        TemplateCheck.check("templates.sms_body", templates.smsBody(), e);
         return new Strategy(enabled, trigger, delay, channels, window, reminders, conditions, caps, templates);
     }
 

@@ -28,9 +28,8 @@ final class Views {
     }
 
     record ProjectView(UUID id, String slug, String name, String bccAddress, Instant createdAt, Long customerCount) {
-        static ProjectView of(Project p, String bccDomain, Long customerCount) {
-            return new ProjectView(p.id(), p.slug(), p.name(), p.bccToken() + "@" + bccDomain, p.createdAt(),
-                    customerCount);
+        static ProjectView of(Project p, String bccAddress, Long customerCount) {
+            return new ProjectView(p.id(), p.slug(), p.name(), bccAddress, p.createdAt(), customerCount);
         }
     }
 
