@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx256m -jar bench/target/bench.jar [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL]
- *     [--suite csv,store | rest | stripe | hubspot] [--contacts N] [--stripe-customers N] [--charges-per-customer N]
+ *     [--suite csv,store | rest | stripe | hubspot | strategy] [--customers N] [--contacts N] [--stripe-customers N] [--charges-per-customer N]
  * </pre>
  */
 public final class Bench {
@@ -37,6 +37,20 @@ public final class Bench {
                 System.out.println(rb.batches(label, rows, 10_000, 2));
             }
             System.out.println(rb.singles(label, 32, Integer.parseInt(opt.getOrDefault("singles", "300"))));
+            return;
+        }
+        if (suites.contains("strategy")) {
+            int n = Integer.parseInt(opt.getOrDefault("customers", "1000000"));
+            List<String> lines = new ArrayList<>();
+            for (String db : dbs) {
+                try (BenchDatabase d = open(db, pgUrl)) {
+                    lines.add(new StrategyBench(d, n).run());
+                    System.out.println(lines.get(lines.size() - 1));
+                }
+            }
+            System.out.println();
+            System.out.println("Summary");
+            lines.forEach(System.out::println);
             return;
         }
         if (suites.contains("hubspot")) {
@@ -137,7 +151,7 @@ public final class Bench {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL] [--suite csv,store|rest|stripe|hubspot] [--contacts N] [--stripe-customers N --charges-per-customer N] [--url U --admin user:pw --singles N]");
+                throw new IllegalArgumentException("usage: [--rows N] [--batch N] [--writers N] [--db h2,postgresql] [--pg-url URL] [--suite csv,store|rest|stripe|hubspot|strategy] [--customers N] [--contacts N] [--stripe-customers N --charges-per-customer N] [--url U --admin user:pw --singles N]");
             }
             m.put(args[i].substring(2), args[++i]);
         }

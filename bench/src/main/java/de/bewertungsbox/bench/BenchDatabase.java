@@ -38,7 +38,7 @@ final class BenchDatabase implements AutoCloseable {
 
     static BenchDatabase h2(Path dir) throws SQLException {
         HikariConfig c = new HikariConfig();
-        c.setJdbcUrl("jdbc:h2:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        c.setJdbcUrl("jdbc:h2:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + System.getProperty("bench.h2opts", ";WRITE_DELAY=0"));
         c.setUsername("sa");
         c.setMaximumPoolSize(4);
         BenchDatabase db = new BenchDatabase("H2 (embedded file)", Dialect.H2, new HikariDataSource(c), null);

@@ -1,10 +1,9 @@
 -- Review requests: the outbox the notifier sends from, the strategy's due-set indexes, and the mail sink.
 
--- 0 = never asked automatically, 1 = scheduled by the strategy (a customer is asked at most once per project).
-ALTER TABLE bb_customer ADD COLUMN ask_state SMALLINT DEFAULT 0 NOT NULL;
--- The due-set query: not yet asked customers of a project whose trigger lies in a range, in trigger order.
-CREATE INDEX ix_customer_due_signup ON bb_customer (project_id, ask_state, signed_up_at, id);
-CREATE INDEX ix_customer_due_charge ON bb_customer (project_id, ask_state, last_charge_at, id);
+-- The due-set query: a project's customers whose trigger lies in a range, in trigger order. Whether a customer was
+-- asked already is looked up in bb_request (ix_request_customer), so scheduling writes nothing to bb_customer.
+CREATE INDEX ix_customer_due_signup ON bb_customer (project_id, signed_up_at, id);
+CREATE INDEX ix_customer_due_charge ON bb_customer (project_id, last_charge_at, id);
 
 -- When the strategy was last switched on: customers whose moment passed before are not asked automatically.
 ALTER TABLE bb_strategy ADD COLUMN active_from TIMESTAMP;
@@ -32,7 +31,8 @@ CREATE TABLE bb_request (
 );
 -- Claiming: scheduled rows by due time. Status leads so sent rows are never scanned.
 CREATE INDEX ix_request_due ON bb_request (status, due_at);
-CREATE INDEX ix_request_customer ON bb_request (customer_id, channel);
+-- A customer's requests; manual second so "asked automatically?" is answered from the index.
+CREATE INDEX ix_request_customer ON bb_request (customer_id, manual, channel);
 CREATE INDEX ix_request_project ON bb_request (project_id, id);
 -- Per-channel caps count what a project sent in a day or month.
 CREATE INDEX ix_request_sent ON bb_request (project_id, channel, sent_at);

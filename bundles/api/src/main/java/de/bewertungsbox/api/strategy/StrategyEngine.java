@@ -47,6 +47,17 @@ public interface StrategyEngine {
     int evaluate(UUID projectId);
 
     /**
+     * The cheap periodic pass: schedules the customers whose delay ran out since {@code since} (the due-set query
+     * over that time slice only). Customers whose data changed so that they now qualify are found by the next full
+     * {@link #evaluate(UUID)}.
+     *
+     * @param projectId the project
+     * @param since     the previous pass's time
+     * @return how many requests were scheduled
+     */
+    int evaluate(UUID projectId, Instant since);
+
+    /**
      * Who the strategy would ask in the next days, as if it were on now when it is off.
      *
      * @param projectId the project

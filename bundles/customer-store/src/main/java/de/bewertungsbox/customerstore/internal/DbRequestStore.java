@@ -45,6 +45,7 @@ public final class DbRequestStore implements RequestStore {
 
     private final DataSource ds;
     private final RequestLinks links;
+    /** H2 is embedded in one JVM: claims and automatic scheduling take turns on this lock. */
     private final Object h2Claims = new Object();
     private volatile Dialect dialect;
 
@@ -69,31 +70,57 @@ public final class DbRequestStore implements RequestStore {
 
     @Override
     public List<ReviewRequest> schedule(UUID projectId, List<NewRequest> requests, boolean automatic) {
-        return tx(c -> {
-            List<NewRequest> keep = requests;
-            if (automatic) {
-                Set<UUID> customers = new LinkedHashSet<>();
-                requests.forEach(r -> customers.add(r.customerId()));
-                Set<UUID> won = new LinkedHashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("UPDATE bb_customer SET ask_state = 1 "
-                        + "WHERE id = ? AND project_id = ? AND ask_state = 0")) {
-                    for (UUID id : customers) {
-                        ps.setObject(1, id);
-                        ps.setObject(2, projectId);
-                        ps.addBatch();
-                    }
-                    int[] n = ps.executeBatch();
-                    int i = 0;
-                    for (UUID id : customers) {
-                        if (n[i++] != 0) {
-                            won.add(id);
-                        }
-                    }
-                }
-                keep = requests.stream().filter(r -> won.contains(r.customerId())).toList();
+        if (!automatic) {
+            return tx(c -> insert(c, projectId, requests, true));
+        }
+        if (dialect() == Dialect.H2) {
+            synchronized (h2Claims) {
+                return tx(c -> scheduleAutomatic(c, projectId, requests));
             }
-            return insert(c, projectId, keep, !automatic);
-        });
+        }
+        return tx(c -> scheduleAutomatic(c, projectId, requests));
+    }
+
+    private List<ReviewRequest> scheduleAutomatic(Connection c, UUID projectId, List<NewRequest> requests)
+            throws SQLException {
+        Set<UUID> customers = new LinkedHashSet<>();
+        requests.forEach(r -> customers.add(r.customerId()));
+        Set<UUID> fresh = notYetAsked(c, projectId, customers);
+        return insert(c, projectId, requests.stream().filter(r -> fresh.contains(r.customerId())).toList(), false);
+    }
+
+    /**
+     * Of these customers, those the strategy has not asked yet. On PostgreSQL a transaction-scoped advisory lock per
+     * project makes nodes that schedule the same project take turns; H2 is embedded in one JVM, where a lock does.
+     */
+    private Set<UUID> notYetAsked(Connection c, UUID projectId, Set<UUID> customers) throws SQLException {
+        Set<UUID> asked = new java.util.HashSet<>();
+        if (dialect() == Dialect.POSTGRESQL) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, projectId.getMostSignificantBits() ^ projectId.getLeastSignificantBits());
+                lock.execute();
+            }
+        }
+        // H2 scans the table for = ANY (array); an IN list of parameters uses the index there.
+        boolean pg = dialect() == Dialect.POSTGRESQL;
+        String in = pg ? "= ANY (?)" : "IN (" + String.join(",", java.util.Collections.nCopies(customers.size(), "?"))
+                + ")";
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT customer_id FROM bb_request WHERE customer_id " + in + " AND manual = FALSE")) {
+            if (pg) {
+                ps.setArray(1, c.createArrayOf("uuid", customers.toArray()));
+            } else {
+                JobRows.bind(ps, List.copyOf(customers));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    asked.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        Set<UUID> fresh = new LinkedHashSet<>(customers);
+        fresh.removeAll(asked);
+        return fresh;
     }
 
     private static List<ReviewRequest> insert(Connection c, UUID projectId, List<NewRequest> requests, boolean manual)

@@ -21,32 +21,49 @@ import de.bewertungsbox.customerstore.internal.jpa.Times;
 /**
  * The due-set query: a strategy's conditions as SQL over the per-customer figures ({@code charge_count} on the
  * customer, the net total per currency in {@code bb_customer_spend}), read in trigger order along
- * {@code ix_customer_due_signup} / {@code ix_customer_due_charge}. Nothing is aggregated at query time.
+ * {@code ix_customer_due_signup} / {@code ix_customer_due_charge}, skipping customers the strategy asked before.
+ * Nothing is aggregated at query time.
  */
 final class DueSet {
     private DueSet() {
     }
 
+    /** The query's text and parameters. */
+    record Sql(String text, List<Object> params) {
+    }
+
     static List<DueCustomer> query(Connection c, UUID projectId, Strategy s, Instant from, Instant to,
                                    DueCustomer after, int limit) throws SQLException {
+        Sql q = build(projectId, s, from, to, after);
+        List<DueCustomer> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(q.text())) {
+            JobRows.bind(ps, q.params());
+            ps.setMaxRows(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DueCustomer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            Times.toInstant(rs.getObject(4, LocalDateTime.class)), rs.getString(5) != null,
+                            rs.getString(6) != null));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Sql build(UUID projectId, Strategy s, Instant from, Instant to, DueCustomer after) {
         String t = s.trigger() == Trigger.SIGNUP ? "c.signed_up_at" : "c.last_charge_at";
         Conditions k = s.conditions();
-        boolean spend = k.minTotal() > 0 || k.minAverage() > 0;
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT c.id, c.first_name, c.last_name, ").append(t)
                 .append(", c.email, c.phone FROM bb_customer c");
-        if (spend) {
-            sql.append(" LEFT JOIN bb_customer_spend s ON s.customer_id = c.id AND s.currency = ?");
-            params.add(k.currency().strip().toLowerCase(Locale.ROOT));
-        }
-        sql.append(" WHERE c.project_id = ? AND c.ask_state = 0 AND ").append(t).append(" >= ? AND ").append(t)
-                .append(" <= ?");
+        sql.append(" WHERE c.project_id = ? AND ").append(t).append(" >= ? AND ").append(t).append(" <= ?");
         params.add(projectId);
-        params.add(Times.toUtc(from));
+        // Keyset paging as a plain lower bound on the trigger, so each page starts where the index left off (an OR
+        // of two ranges makes H2 read the range from its beginning on every page).
+        params.add(Times.toUtc(after == null || after.trigger().isBefore(from) ? from : after.trigger()));
         params.add(Times.toUtc(to));
         if (after != null) {
-            sql.append(" AND (").append(t).append(" > ? OR (").append(t).append(" = ? AND c.id > ?))");
-            params.add(Times.toUtc(after.trigger()));
+            sql.append(" AND NOT (").append(t).append(" = ? AND c.id <= ?)");
             params.add(Times.toUtc(after.trigger()));
             params.add(after.id());
         }
@@ -59,28 +76,27 @@ final class DueSet {
             sql.append(" AND c.charge_count >= ?");
             params.add(k.minCharges());
         }
+        // The net total in the strategy's currency, looked up by primary key for each candidate: a join would let
+        // H2 start from the spend table and sort, instead of walking the due-set index in trigger order.
+        String net = "COALESCE((SELECT s.net_total FROM bb_customer_spend s WHERE s.customer_id = c.id AND "
+                + "s.currency = ?), 0)";
+        String currency = k.currency().strip().toLowerCase(Locale.ROOT);
         if (k.minTotal() > 0) {
-            sql.append(" AND COALESCE(s.net_total, 0) >= ?");
+            sql.append(" AND ").append(net).append(" >= ?");
+            params.add(currency);
             params.add(k.minTotal());
         }
         if (k.minAverage() > 0) {
-            sql.append(" AND c.charge_count > 0 AND COALESCE(s.net_total, 0) >= ? * c.charge_count");
+            sql.append(" AND c.charge_count > 0 AND ").append(net).append(" >= ? * c.charge_count");
+            params.add(currency);
             params.add(k.minAverage());
         }
-        sql.append(" ORDER BY ").append(t).append(", c.id");
-        List<DueCustomer> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            JobRows.bind(ps, params);
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DueCustomer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            Times.toInstant(rs.getObject(4, LocalDateTime.class)), rs.getString(5) != null,
-                            rs.getString(6) != null));
-                }
-            }
-        }
-        return out;
+        // Asked automatically before: answered from ix_request_customer (customer_id, manual, ...).
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM bb_request r WHERE r.customer_id = c.id AND r.manual = FALSE)");
+        // project_id is fixed, so this is trigger order; naming it lets H2 see that the index is already in this
+        // order (else it sorts the whole remaining range for every page).
+        sql.append(" ORDER BY c.project_id, ").append(t).append(", c.id");
+        return new Sql(sql.toString(), params);
     }
 
     private static String contact(List<Channel> channels) {

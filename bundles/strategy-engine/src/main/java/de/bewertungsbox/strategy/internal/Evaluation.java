@@ -31,7 +31,7 @@ final class Evaluation {
     static void run(RequestStore requests, UUID projectId, Strategy s, Instant activeFrom, Instant now, Instant until,
                     Predicate<List<Planned>> consumer) {
         ZoneId zone = Schedule.zone(s.sendWindow());
-        Instant from = Schedule.latestTrigger(activeFrom, s.delay(), zone).minusSeconds(1);
+        Instant from = Schedule.earliestTrigger(activeFrom, s.delay(), zone).minusSeconds(1);
         Instant to = Schedule.latestTrigger(until, s.delay(), zone);
         DueCustomer after = null;
         while (true) {

@@ -56,6 +56,13 @@ final class Schedule {
         };
     }
 
+    /** @return a trigger at or before the earliest whose delay runs out at {@code t} (months: 3 days earlier) */
+    static Instant earliestTrigger(Instant t, Delay d, ZoneId zone) {
+        return d.unit() == Strategy.DelayUnit.MONTHS
+                ? ZonedDateTime.ofInstant(t, zone).minusMonths(d.amount()).minusDays(3).toInstant()
+                : latestTrigger(t, d, zone);
+    }
+
     /** @return {@code t} when the window is open then (or there is none), else the window's next opening */
     static Instant open(SendWindow w, Instant t) {
         if (w == null || w.days().isEmpty()) {

@@ -65,12 +65,20 @@ public class StrategyEngineImpl implements StrategyEngine {
 
     @Override
     public int evaluate(UUID projectId) {
+        return evaluate(projectId, (Instant) null);
+    }
+
+    @Override
+    public int evaluate(UUID projectId, Instant since) {
         Strategy s = strategies.find(projectId).orElse(null);
         if (s == null || !s.enabled()) {
             return 0;
         }
         Instant now = clock.instant();
         Instant active = strategies.activeFrom(projectId).orElse(now);
+        if (since != null && since.isAfter(active)) {
+            active = since;
+        }
         int[] scheduled = {0};
         Evaluation.run(requests, projectId, s, active, now, now, page -> {
             List<NewRequest> batch = new ArrayList<>();

@@ -1,6 +1,10 @@
 package de.bewertungsbox.strategy.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,10 +23,12 @@ import de.bewertungsbox.api.strategy.StrategyEngine;
 import de.bewertungsbox.api.strategy.StrategyStore;
 
 /**
- * Re-evaluates every enabled strategy periodically: customers whose delay has run out, and customers whose data
- * changed (imports, payments, subscriptions) so that they now meet the conditions, get their first request. The
- * evaluation is a keyset scan of not-yet-asked customers in the database; safe on several nodes (a customer is
- * scheduled once). Threading: one private scheduler thread.
+ * Re-evaluates every enabled strategy periodically. Every {@code evaluate_seconds} a cheap pass schedules the
+ * customers whose delay ran out since the previous pass (with the last-payment trigger this includes everyone who
+ * just paid). Every {@code full_evaluate_minutes}, and at start, a full pass looks at every customer not yet asked,
+ * so customers whose data changed (imports, payments, subscriptions) so that they now qualify are found too; a
+ * strategy edit starts a full pass at once (REST). Both are keyset scans in the database; safe on several nodes (a
+ * customer is scheduled once). Threading: one private scheduler thread.
  */
 @Component(service = StrategyScheduler.class, immediate = true, configurationPid = "de.bewertungsbox.strategy")
 @Designate(ocd = StrategySchedulerConfig.class)
@@ -32,6 +38,9 @@ public class StrategyScheduler {
     private final StrategyEngine engine;
     private final StrategyStore strategies;
     private final ScheduledExecutorService timer;
+    private final Map<UUID, Instant> lastPass = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> lastFull = new ConcurrentHashMap<>();
+    private volatile Duration fullEvery = Duration.ofMinutes(15);
     private ScheduledFuture<?> task;
 
     /**
@@ -58,6 +67,7 @@ public class StrategyScheduler {
         if (task != null) {
             task.cancel(false);
         }
+        fullEvery = Duration.ofMinutes(Math.max(1, config.full__evaluate__minutes()));
         long every = Math.max(1, config.evaluate__seconds());
         task = timer.scheduleWithFixedDelay(this::evaluateAll, Math.min(every, 5), every, TimeUnit.SECONDS);
     }
@@ -66,7 +76,16 @@ public class StrategyScheduler {
         try {
             for (UUID project : strategies.enabledProjects()) {
                 try {
-                    engine.evaluate(project);
+                    Instant now = Instant.now();
+                    Instant full = lastFull.get(project);
+                    Instant since = lastPass.get(project);
+                    if (full == null || since == null || full.plus(fullEvery).isBefore(now)) {
+                        engine.evaluate(project);
+                        lastFull.put(project, now);
+                    } else {
+                        engine.evaluate(project, since);
+                    }
+                    lastPass.put(project, now);
                 } catch (RuntimeException e) {
                     LOG.warn("Evaluating the strategy of project {} failed: {}", project, e.getMessage(), e);
                 }
