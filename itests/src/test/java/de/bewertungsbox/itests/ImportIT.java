@@ -243,6 +243,33 @@ public class ImportIT extends ItestSupport {
         String eligibility = shell("bb:eligibility " + slug + " " + id.group(1));
         assertTrue(eligibility, eligibility.startsWith("Not eligible")
                 && eligibility.contains("NO  enabled: the strategy is off"));
+        String set = shell("bb:strategy-set --enabled true --delay \"2 hours\" --window \"mon-fri 09:00-18:00 "
+                + "Europe/Berlin\" --reminders \"3 days\" " + slug);
+        assertTrue(set, set.contains("Strategy saved; 0 review requests scheduled now"));
+        String changed = shell("bb:strategy-show " + slug);
+        assertTrue(changed, changed.contains("Strategy     on") && changed.contains("Ask          2 hours after the "
+                + "signup") && changed.contains("mon,tue,wed,thu,fri 09:00-18:00 Europe/Berlin")
+                && changed.contains("Reminders    3 days"));
+        try {
+            shell("bb:strategy-set --window \"mon-fri 18:00-09:00 Europe/Berlin\" " + slug);
+            throw new AssertionError("a window that ends before it starts must fail");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("not changed: send_window.from must be before to"));
+        }
+        try {
+            shell("bb:strategy-set --delay soon " + slug);
+            throw new AssertionError("an unreadable delay must fail");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("--delay 'soon'"));
+        }
+        String requests = shell("bb:request-list " + slug);
+        assertTrue(requests, requests.contains("Status") && requests.contains("Attempts"));
+        try {
+            shell("bb:request-list --status lost " + slug);
+            throw new AssertionError("an unknown status must fail");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("use scheduled, sent"));
+        }
         try {
             shell("bb:customer-add --first-name Karl " + slug);
             throw new AssertionError("a customer without contact must fail");

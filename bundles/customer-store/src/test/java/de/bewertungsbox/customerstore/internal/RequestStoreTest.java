@@ -143,6 +143,12 @@ class RequestStoreTest extends StoreTestBase {
         assertEquals(RequestStatus.SKIPPED, store.page(p, new RequestQuery(null, null, "sms"), 10, null).data().get(0)
                 .status(), "a click ends the reminders");
         assertTrue(store.unsubscribe(r.token(), T0));
+        UUID gone = customer(customers, p, "gone@example.com", null, 0, 0, false);
+        store.schedule(p, List.of(new NewRequest(gone, "email", 0, T0.plusSeconds(5))), false);
+        assertTrue(customers.erase(p, gone));
+        assertTrue(store.claim(T0.plusSeconds(10), 10, "n2", Duration.ofMinutes(1)).isEmpty(),
+                "an erased customer's requests go with them and are never claimed");
+        assertTrue(store.page(p, new RequestQuery(null, gone, null), 10, null).data().isEmpty());
         assertTrue(customers.find(p, c).orElseThrow().optedOutAt() != null);
         assertEquals(1, store.optOutPhone(p, "+4915112345679", T0));
         assertEquals(0, store.optOutPhone(p, "+4915100000000", T0));

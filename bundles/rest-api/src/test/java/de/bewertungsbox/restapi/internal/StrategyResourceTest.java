@@ -53,4 +53,15 @@ class StrategyResourceTest {
         assertEquals(new Strategy(true, d.trigger(), d.delay(), d.channels(), null, List.of(), d.conditions(),
                 d.caps(), d.templates()), s);
     }
+
+    @Test
+    void templatesNameOnlyKnownPlaceholdersAndCloseThem() throws Exception {
+        List<FieldError> errors = new ArrayList<>();
+        parse("{\"templates\":{\"email_subject\":\"Hallo {{ first_name }}\",\"email_body\":\"Hi {{firstname}}: "
+                + "{{review_link}}\",\"sms_body\":\"Bewerten: {{review_link}\"}}", errors);
+        assertEquals(List.of("templates.email_body", "templates.sms_body"), errors.stream().map(FieldError::field)
+                .toList());
+        assertEquals(true, errors.get(0).message().startsWith("unknown placeholder {{firstname}}; use "));
+        assertEquals("has a {{ without its }} (or the other way round)", errors.get(1).message());
+    }
 }
