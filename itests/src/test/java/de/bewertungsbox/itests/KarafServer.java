@@ -34,6 +34,7 @@ final class KarafServer implements AutoCloseable {
 
     final Path home;
     final String httpPort;
+    final String sshPort;
     private Process process;
 
     /** Copies the assembly to {@code target/<name>/karaf} and gives it free ports. */
@@ -56,7 +57,8 @@ final class KarafServer implements AutoCloseable {
             }
         }
         httpPort = ItestSupport.freePort();
-        set("etc/org.apache.karaf.shell.cfg", "sshPort", ItestSupport.freePort());
+        sshPort = ItestSupport.freePort();
+        set("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
         set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
         set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", ItestSupport.freePort());
         set("etc/org.apache.karaf.management.cfg", "rmiServerPort", ItestSupport.freePort());
@@ -98,6 +100,16 @@ final class KarafServer implements AutoCloseable {
         }
         throw new AssertionError("Karaf did not answer GET /projects within 3 minutes; last answer: " + last
                 + "; thread dump in " + threadDump());
+    }
+
+    /** Runs one Karaf shell command over SSH ({@code bin/client}) as the administrator; returns its output. */
+    String shell(String command) throws Exception {
+        Process p = new ProcessBuilder("bin/client", "-a", sshPort, "-u", "admin", "-p", PASSWORD, "-r", "10", "-d", "2",
+                command).directory(home.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("bin/client did not finish: " + command, p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(command + ": " + out, 0, p.exitValue());
+        return out;
     }
 
     /** SIGKILL to Karaf and everything it started (bin/karaf runs java as a child). */

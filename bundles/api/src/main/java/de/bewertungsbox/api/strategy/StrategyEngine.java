@@ -58,7 +58,8 @@ public interface StrategyEngine {
     int evaluate(UUID projectId, Instant since);
 
     /**
-     * Who the strategy would ask in the next days, as if it were on now when it is off.
+     * Who the strategy would ask in the next days: customers whose moment (trigger plus delay) comes from now on,
+     * also when the strategy is off.
      *
      * @param projectId the project
      * @param days      how many days ahead, 1 to 90

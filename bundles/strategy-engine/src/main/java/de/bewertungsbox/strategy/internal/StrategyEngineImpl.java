@@ -99,7 +99,9 @@ public class StrategyEngineImpl implements StrategyEngine {
         Strategy s = strategies.find(projectId).orElseGet(Strategy::defaults);
         Instant now = clock.instant();
         Instant until = now.plus(Duration.ofDays(Math.max(1, Math.min(90, days))));
-        Instant active = strategies.activeFrom(projectId).orElse(now);
+        // Moments from now on: whoever was due before is scheduled by the running passes (or does not qualify),
+        // and looking at years of past triggers would make the preview as slow as a full evaluation.
+        Instant active = now;
         List<Preview> out = new ArrayList<>();
         Evaluation.run(requests, projectId, s, active, now, until, page -> {
             for (Planned p : page) {
