@@ -128,40 +128,42 @@ final class StrategyBench {
         }
     }
 
+    /** Generates in chunks of 50,000 customers, each statement its own transaction (H2 grows its file by GBs else). */
     private long generate(UUID project) throws SQLException {
         boolean pg = db.dialect == Dialect.POSTGRESQL;
-        String range = pg ? "generate_series(1, " + customers + ") AS r(x)" : "SYSTEM_RANGE(1, " + customers + ") r";
+        String now = "LOCALTIMESTAMP";
         // Time-ordered ids, as the store's own (UUIDv7): customers created together sit together in the key's pages.
         String uuid = "CAST('00000000-0000-7000-8000-' || LPAD(CAST(x AS VARCHAR), 12, '0') AS UUID)";
-        String now = pg ? "LOCALTIMESTAMP" : "LOCALTIMESTAMP";
         // Signups over two years; x % 11 charges (0..10, 5 on average), one every 30 days after signup.
         String signup = pg ? "(" + now + " - (x % 730) * INTERVAL '1 day' - (x % 1440) * INTERVAL '1 minute')"
                 : "DATEADD(MINUTE, -(x % 1440), DATEADD(DAY, -(x % 730), " + now + "))";
         String lastCharge = pg ? "CASE WHEN x % 11 = 0 THEN NULL ELSE " + signup + " + (x % 11) * INTERVAL '30 day' END"
                 : "CASE WHEN MOD(x, 11) = 0 THEN NULL ELSE DATEADD(DAY, MOD(x, 11) * 30, " + signup + ") END";
+        String n = pg ? "generate_series(1, 10) AS n(k)" : "SYSTEM_RANGE(1, 10) n";
+        String k = pg ? "n.k" : "n.X";
+        String chargedAt = pg ? "c.signed_up_at + " + k + " * INTERVAL '30 day'"
+                : "DATEADD(DAY, " + k + " * 30, c.signed_up_at)";
         try (Connection c = db.ds.getConnection(); Statement st = c.createStatement()) {
-            if (!pg) {
-                st.execute("SET WRITE_DELAY 500");
-            }
-            st.execute("INSERT INTO bb_customer (id, project_id, first_name, last_name, email, phone, signed_up_at, "
-                    + "has_subscription, sources, charge_count, last_charge_at, created_at, updated_at) SELECT "
-                    + uuid + ", '" + project + "', 'Kunde', 'Nr ' || x, 'k' || x || '@bench.example', NULL, " + signup
-                    + ", " + (pg ? "x % 10 < 3" : "MOD(x, 10) < 3") + ", 'bench', " + (pg ? "x % 11" : "MOD(x, 11)")
-                    + ", " + lastCharge + ", " + now + ", " + now + " FROM " + range);
-            String n = pg ? "generate_series(1, 10) AS n(k)" : "SYSTEM_RANGE(1, 10) n";
-            String k = pg ? "n.k" : "n.X";
-            String chargedAt = pg ? "c.signed_up_at + " + k + " * INTERVAL '30 day'"
-                    : "DATEADD(DAY, " + k + " * 30, c.signed_up_at)";
-            st.execute("INSERT INTO bb_charge (id, project_id, customer_id, amount, currency, charged_at, source, "
-                    + "external_id) SELECT " + (pg ? "md5(random()::text || c.id::text || " + k + ")::uuid"
-                    : "RANDOM_UUID()") + ", c.project_id, c.id, 1500 + " + k + " * 500, 'eur', " + chargedAt
-                    + ", 'bench', NULL FROM bb_customer c JOIN " + n + " ON " + k + " <= c.charge_count WHERE "
-                    + "c.project_id = '" + project + "'");
-            st.execute("INSERT INTO bb_customer_spend (customer_id, currency, charge_count, net_total) SELECT "
-                    + "customer_id, 'eur', COUNT(*), SUM(amount) FROM bb_charge WHERE project_id = '" + project
-                    + "' GROUP BY customer_id");
-            if (!pg) {
-                st.execute("SET WRITE_DELAY 0");
+            int chunk = 50_000;
+            for (int lo = 1; lo <= customers; lo += chunk) {
+                int hi = Math.min(customers, lo + chunk - 1);
+                String range = pg ? "generate_series(" + lo + ", " + hi + ") AS r(x)" : "SYSTEM_RANGE(" + lo + ", " + hi
+                        + ") r";
+                st.execute("INSERT INTO bb_customer (id, project_id, first_name, last_name, email, phone, "
+                        + "signed_up_at, has_subscription, sources, charge_count, last_charge_at, created_at, updated_at) "
+                        + "SELECT " + uuid + ", '" + project + "', 'Kunde', 'Nr ' || x, 'k' || x || '@bench.example', "
+                        + "NULL, " + signup + ", " + (pg ? "x % 10 < 3" : "MOD(x, 10) < 3") + ", 'bench', "
+                        + (pg ? "x % 11" : "MOD(x, 11)") + ", " + lastCharge + ", " + now + ", " + now + " FROM " + range);
+                String ids = "c.id BETWEEN " + uuid.replace("x AS", lo + " AS") + " AND " + uuid.replace("x AS", hi + " AS");
+                st.execute("INSERT INTO bb_charge (id, project_id, customer_id, amount, currency, charged_at, source, "
+                        + "external_id) SELECT " + (pg ? "md5(random()::text || c.id::text || " + k + ")::uuid"
+                        : "RANDOM_UUID()") + ", c.project_id, c.id, 1500 + " + k + " * 500, 'eur', " + chargedAt
+                        + ", 'bench', NULL FROM bb_customer c JOIN " + n + " ON " + k + " <= c.charge_count WHERE "
+                        + "c.project_id = '" + project + "' AND " + ids);
+                st.execute("INSERT INTO bb_customer_spend (customer_id, currency, charge_count, net_total) SELECT "
+                        + "c.id, 'eur', c.charge_count, c.charge_count * 1500 + 250 * c.charge_count * "
+                        + "(c.charge_count + 1) FROM bb_customer c WHERE c.project_id = '" + project + "' AND "
+                        + "c.charge_count > 0 AND " + ids);
             }
             try (var rs = st.executeQuery("SELECT COUNT(*) FROM bb_charge")) {
                 rs.next();

@@ -27,6 +27,7 @@ public class CustomerShowCommand implements Action {
     String project;
 
     @Argument(index = 1, name = "customer", required = true, description = "The customer id")
+    @Completion(CustomerCompleter.class)
     String customer;
 
     @Override

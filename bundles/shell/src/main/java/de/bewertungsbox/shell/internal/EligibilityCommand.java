@@ -26,6 +26,7 @@ public class EligibilityCommand implements Action {
     String project;
 
     @Argument(index = 1, name = "customer", required = true, description = "The customer id")
+    @Completion(CustomerCompleter.class)
     String customer;
 
     @Override
