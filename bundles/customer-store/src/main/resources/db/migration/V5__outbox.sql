@@ -5,6 +5,9 @@
 CREATE INDEX ix_customer_due_signup ON bb_customer (project_id, signed_up_at, id);
 CREATE INDEX ix_customer_due_charge ON bb_customer (project_id, last_charge_at, id);
 
+-- Seven day names (MONDAY,...,SUNDAY) take 56 characters; V4 had room for 32.
+ALTER TABLE bb_strategy ALTER COLUMN window_days SET DATA TYPE VARCHAR(64);
+
 -- When the strategy was last switched on: customers whose moment passed before are not asked automatically.
 ALTER TABLE bb_strategy ADD COLUMN active_from TIMESTAMP;
 -- Where /r/{token} sends a customer whose location has no review URL.

@@ -206,7 +206,18 @@ public class ImportIT extends ItestSupport {
         org.apache.karaf.shell.api.console.Session s = factory.create(new ByteArrayInputStream(new byte[0]), print, print);
         try {
             for (String c : commands.split("\n")) {
-                s.execute(c);
+                try {
+                    s.execute(c);
+                } catch (IllegalArgumentException expected) {
+                    throw expected;
+                } catch (Exception e) {
+                    // The cause may be a class the test runner cannot load (an H2 exception): keep its words only.
+                    StringBuilder why = new StringBuilder(c);
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        why.append(" <- ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+                    }
+                    throw new AssertionError(why.toString());
+                }
             }
         } finally {
             s.close();

@@ -31,7 +31,7 @@ class StrategyStoreTest extends StoreTestBase {
 
     static Strategy full() {
         return new Strategy(true, Trigger.LAST_CHARGE, new Delay(2, DelayUnit.HOURS), List.of(Channel.EMAIL,
-                Channel.SMS), new SendWindow("Europe/Berlin", Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                Channel.SMS), new SendWindow("Europe/Berlin", Set.of(DayOfWeek.values()),
                 LocalTime.of(9, 0), LocalTime.of(18, 30)), List.of(new Delay(3, DelayUnit.DAYS),
                 new Delay(1, DelayUnit.MONTHS)), new Conditions(true, 3, 10_000, 2_500, "EUR"), new Caps(100, 2000, 10, 0),
                 new Templates("Wie war's, {{first_name}}?", null, "Bewerten Sie uns: {{review_link}}"));
