@@ -151,6 +151,7 @@ public class WebConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Strategie gespeichert"));
         assertTrue(KarafServer.json(karaf.admin("GET", "strategy?project=" + slug, null, 200)).get("enabled")
                 .asBoolean());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("strategy");
         WebElement zone = find("#s-zone");
         find("#s-any").click();
